@@ -1,0 +1,40 @@
+package dev.casemail.messaging.api;
+
+/**
+ * The library's entry point, obtained from a storage adapter's factory (for example
+ * {@code InMemoryMessaging.create()}). Thread-safe; one instance serves the whole host service.
+ *
+ * <pre>{@code
+ * Messaging messaging = InMemoryMessaging.create();
+ * messaging.directory().register(ParticipantRegistration.practitioner(drLee, "Dr. Lee"));
+ * ParticipantMessaging lee = messaging.actingAs(drLee);
+ * lee.requestAccess(anna);
+ * }</pre>
+ *
+ * <p>The host authenticates its users; the library authorizes every call made through
+ * {@link #actingAs(ParticipantId)} against that participant.
+ */
+public interface Messaging {
+
+  /** Where the host registers participants and families. */
+  Directory directory();
+
+  /**
+   * Acts as one participant: every call on the result is authorized against them. Cheap; the
+   * participant is looked up by each call, which throws {@link NotFoundException} if they are not
+   * registered.
+   *
+   * @throws InvalidInputException if {@code participant} is null
+   */
+  ParticipantMessaging actingAs(ParticipantId participant);
+
+  /**
+   * Posts a notification from the system into the recipient's Notifications folder.
+   *
+   * @return the id of the notification in the recipient's mailbox
+   * @throws NotFoundException if the recipient is not registered
+   * @throws ConflictException if the idempotency key was used for a different notification
+   * @throws InvalidInputException if {@code notification} is null
+   */
+  MessageId postNotification(NewNotification notification);
+}

@@ -1,0 +1,256 @@
+package dev.casemail.messaging.api;
+
+import java.util.List;
+
+/**
+ * Everything one participant can do, each call authorized against them. Obtained from
+ * {@link Messaging#actingAs(ParticipantId)}; thread-safe and cheap.
+ *
+ * <p>Every method is atomic: it either does all it promises or throws and changes nothing. Every
+ * method throws {@link NotFoundException} if the acting participant is not registered,
+ * {@link InvalidInputException} for a null argument, and {@link StorageException} if storage fails.
+ * Ids of messages, folders and drafts that belong to another mailbox are {@link NotFoundException}s.
+ */
+public interface ParticipantMessaging {
+
+  /** The participant this view acts as. */
+  ParticipantId participant();
+
+  /** The acting participant as others see them. */
+  ParticipantView me();
+
+  // ---------------------------------------------------------------- professional access (My Cases)
+
+  /**
+   * Asks for professional access: a practitioner asks a parent, or a parent asks a practitioner. The
+   * other side receives an action item.
+   *
+   * @throws NotFoundException if the counterpart is not registered
+   * @throws InvalidInputException if the two are not one practitioner and one parent
+   * @throws AccessDeniedException if the counterpart blocked the actor's requests
+   * @throws ConflictException if a request is already pending or access is already approved
+   */
+  AccessLinkView requestAccess(ParticipantId counterpart);
+
+  /**
+   * Approves the pending request {@code requester} made to the actor; the requester receives an
+   * action item. From now on the two may message each other.
+   *
+   * @throws NotFoundException if there is no link between the two
+   * @throws ConflictException if no request from {@code requester} is pending
+   */
+  AccessLinkView approveAccess(ParticipantId requester);
+
+  /**
+   * Refuses the pending request {@code requester} made to the actor; the requester receives an action
+   * item and may ask again later.
+   *
+   * @throws NotFoundException if there is no link between the two
+   * @throws ConflictException if no request from {@code requester} is pending
+   */
+  AccessLinkView refuseAccess(ParticipantId requester);
+
+  /**
+   * Refuses the pending request and stops {@code requester} from asking again; the requester receives
+   * an action item. The actor may still send a request of their own later.
+   *
+   * @throws NotFoundException if there is no link between the two
+   * @throws ConflictException if no request from {@code requester} is pending
+   */
+  AccessLinkView blockAccess(ParticipantId requester);
+
+  /**
+   * Withdraws the actor's own pending request; the other side receives an action item.
+   *
+   * @throws NotFoundException if there is no link between the two
+   * @throws ConflictException if the actor has no pending request to {@code counterpart}
+   */
+  AccessLinkView withdrawAccessRequest(ParticipantId counterpart);
+
+  /**
+   * Ends approved access, from either side; the other side receives an action item. New messages and
+   * replies between the two are refused from now on; the history in both mailboxes stays.
+   *
+   * @throws NotFoundException if there is no link between the two
+   * @throws ConflictException if access is not approved
+   */
+  AccessLinkView removeAccess(ParticipantId counterpart);
+
+  /** Every access link of the actor, in any status, with its history; ordered by counterpart name. */
+  List<AccessLinkView> accessLinks();
+
+  /** The actor's cases (My Cases), ordered by family name. */
+  List<CaseView> cases();
+
+  /** The recipient chooser: exactly the participants the actor may message, grouped by family. */
+  List<RecipientGroup> recipients();
+
+  // ---------------------------------------------------------------- composing
+
+  /**
+   * Sends a personal message. One copy lands in each recipient's Inbox and one in the actor's Sent;
+   * recipients whose auto-responder is active may answer at once.
+   *
+   * @return the actor's copy
+   * @throws AccessDeniedException naming every recipient the actor may not message (nothing is sent)
+   * @throws InvalidInputException if a recipient is the actor
+   * @throws ConflictException if the idempotency key was used for different content
+   */
+  MessageView send(NewMessage message);
+
+  /**
+   * Replies to the sender of a message in the actor's mailbox; replying to a message the actor sent
+   * goes to its recipients. The subject gets one {@code "Re: "}, the reply joins the thread, and the
+   * original is quoted unless the reply opts out.
+   *
+   * @throws NotFoundException if the message is not in the actor's mailbox
+   * @throws InvalidInputException if the message is a system message
+   * @throws AccessDeniedException if the actor may no longer message a recipient
+   */
+  MessageView reply(Reply reply);
+
+  /**
+   * Replies to the sender and every other recipient of the original, except the actor.
+   *
+   * @throws NotFoundException if the message is not in the actor's mailbox
+   * @throws InvalidInputException if the message is a system message
+   * @throws AccessDeniedException naming every recipient the actor may no longer message
+   */
+  MessageView replyAll(Reply reply);
+
+  /**
+   * Saves a new draft into Drafts.
+   *
+   * @throws NotFoundException if it answers a message that is not in the actor's mailbox
+   * @throws InvalidInputException if a recipient is the actor
+   */
+  DraftView saveDraft(DraftContent content);
+
+  /**
+   * Replaces a draft's content.
+   *
+   * @param expectedVersion the version the caller last read
+   * @throws NotFoundException if the draft is not the actor's
+   * @throws ConflictException if the draft was saved meanwhile (its version is not {@code expectedVersion})
+   */
+  DraftView updateDraft(DraftId draft, long expectedVersion, DraftContent content);
+
+  /**
+   * Deletes a draft.
+   *
+   * @throws NotFoundException if the draft is not the actor's
+   */
+  void deleteDraft(DraftId draft);
+
+  /**
+   * Sends a draft with every rule of {@link #send(NewMessage)}, and removes it from Drafts. Sending
+   * the same draft again returns the message it became.
+   *
+   * @throws NotFoundException if the draft is not the actor's
+   * @throws InvalidInputException if it lacks recipients or a subject
+   * @throws AccessDeniedException naming every recipient the actor may not message (the draft stays)
+   */
+  MessageView sendDraft(DraftId draft);
+
+  /**
+   * Returns a draft.
+   *
+   * @throws NotFoundException if the draft is not the actor's
+   */
+  DraftView draft(DraftId draft);
+
+  /** Lists Drafts, most recently saved first. @throws InvalidInputException for a foreign cursor */
+  DraftPage drafts(PageRequest page);
+
+  // ---------------------------------------------------------------- reading
+
+  /**
+   * Opens a message: returns it with its body and, the first time a recipient opens their copy,
+   * records when (once, never changed afterwards).
+   *
+   * @throws NotFoundException if the message is not in the actor's mailbox
+   */
+  MessageView open(MessageId message);
+
+  /**
+   * Returns a message with its body without counting as opening it.
+   *
+   * @throws NotFoundException if the message is not in the actor's mailbox
+   */
+  MessageView preview(MessageId message);
+
+  /**
+   * The actor's folders with their counts: the system folders in their fixed order, then custom
+   * folders by name.
+   */
+  List<FolderView> folders();
+
+  /**
+   * One page of a folder, newest first; All Messages is read like any other folder. Costs the same
+   * whatever the size of the mailbox.
+   *
+   * @throws NotFoundException if the folder is not the actor's
+   * @throws InvalidInputException for Drafts (read it with {@link #drafts(PageRequest)}) or a foreign cursor
+   */
+  FolderPage folder(FolderId folder, PageRequest page);
+
+  /**
+   * One page of a conversation, oldest first: the actor's copies in it, wherever they sit.
+   *
+   * @throws NotFoundException if the actor holds no message of the thread
+   * @throws InvalidInputException for a foreign cursor
+   */
+  ThreadPage thread(ThreadId thread, PageRequest page);
+
+  // ---------------------------------------------------------------- organising
+
+  /**
+   * Creates a custom folder. The name is trimmed, 1 to {@value InputRules#MAX_FOLDER_NAME_LENGTH}
+   * characters, without control characters, unique in the mailbox ignoring case, and not the name of
+   * a system folder.
+   *
+   * @throws InvalidInputException if the name breaks a rule of shape or is a system folder's name
+   * @throws ConflictException if another folder of the mailbox has that name
+   */
+  FolderView createFolder(String name);
+
+  /**
+   * Renames a custom folder, with the rules of {@link #createFolder(String)}.
+   *
+   * @throws NotFoundException if the folder is not the actor's
+   * @throws InvalidInputException if the folder is a system folder or the name breaks a rule
+   * @throws ConflictException if another folder of the mailbox has that name
+   */
+  FolderView renameFolder(FolderId folder, String newName);
+
+  /**
+   * Deletes a custom folder; every message in it moves to Archive. Nothing is ever lost by a folder
+   * operation.
+   *
+   * @throws NotFoundException if the folder is not the actor's
+   * @throws InvalidInputException if the folder is a system folder
+   */
+  void deleteFolder(FolderId folder);
+
+  /**
+   * Moves messages, all or nothing. Moving only changes the actor's own view; the message itself is
+   * immutable and stays in All Messages.
+   *
+   * @throws NotFoundException naming a message or the target that is not in the actor's mailbox
+   * @throws IllegalMoveException naming every message that may not go to the target
+   * @throws ConflictException if a message is not in the request's expected source folder
+   */
+  void move(MoveRequest request);
+
+  // ---------------------------------------------------------------- auto-responder
+
+  /** The actor's auto-responder settings; disabled until configured. */
+  AutoResponderSettings autoResponder();
+
+  /**
+   * Saves the actor's auto-responder settings, starting the once-per-interval count afresh.
+   *
+   * @return the settings as saved
+   */
+  AutoResponderSettings configureAutoResponder(AutoResponderSettings settings);
+}

@@ -1,0 +1,48 @@
+package dev.casemail.messaging.api;
+
+import org.immutables.value.Value;
+
+/**
+ * Registers a participant with the library; the host owns identities and authentication, the library
+ * keeps the mailbox. Registration creates the participant's mailbox with its system folders.
+ */
+@Value.Immutable
+public abstract class ParticipantRegistration {
+
+  ParticipantRegistration() {}
+
+  /** The host's id for the participant. */
+  public abstract ParticipantId id();
+
+  /** Practitioner or parent. */
+  public abstract ParticipantRole role();
+
+  /** The name others see, 1 to {@value InputRules#MAX_DISPLAY_NAME_LENGTH} characters, trimmed. */
+  public abstract String displayName();
+
+  /** Registers a practitioner. @throws InvalidInputException if an argument breaks a rule */
+  public static ParticipantRegistration practitioner(ParticipantId id, String displayName) {
+    return builder().id(id).role(ParticipantRole.PRACTITIONER).displayName(displayName).build();
+  }
+
+  /** Registers a parent. @throws InvalidInputException if an argument breaks a rule */
+  public static ParticipantRegistration parent(ParticipantId id, String displayName) {
+    return builder().id(id).role(ParticipantRole.PARENT).displayName(displayName).build();
+  }
+
+  /** A builder; {@code build()} throws {@link InvalidInputException} if a rule is broken. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Value.Check
+  ParticipantRegistration check() {
+    InputRules.required("id", id());
+    InputRules.required("role", role());
+    String name = InputRules.singleLine("displayName", displayName(), InputRules.MAX_DISPLAY_NAME_LENGTH);
+    return name.equals(displayName()) ? this : new Builder().from(this).displayName(name).build();
+  }
+
+  /** Builds a {@link ParticipantRegistration}. */
+  public static final class Builder extends ImmutableParticipantRegistration.Builder {}
+}

@@ -1,0 +1,20 @@
+package dev.casemail.messaging.core.access;
+
+import dev.casemail.messaging.api.ParticipantId;
+import java.util.List;
+import java.util.Optional;
+
+/** Access links between practitioners and parents (a storage port, used within one transaction). */
+public interface AccessLinks {
+
+  Optional<AccessLink> find(ParticipantId practitioner, ParticipantId parent);
+
+  /**
+   * Stores a link in its new state. The link's history is the stored history (if any) plus exactly
+   * one new event, its last.
+   */
+  void save(AccessLink link);
+
+  /** Every link the participant is a side of, in any status, in any order. */
+  List<AccessLink> of(ParticipantId participant);
+}

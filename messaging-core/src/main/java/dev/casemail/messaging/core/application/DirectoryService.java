@@ -1,0 +1,121 @@
+package dev.casemail.messaging.core.application;
+
+import dev.casemail.messaging.api.ConflictException;
+import dev.casemail.messaging.api.Directory;
+import dev.casemail.messaging.api.FamilyId;
+import dev.casemail.messaging.api.FamilyRegistration;
+import dev.casemail.messaging.api.FamilyView;
+import dev.casemail.messaging.api.InputRules;
+import dev.casemail.messaging.api.InvalidInputException;
+import dev.casemail.messaging.api.NotFoundException;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.ParticipantRegistration;
+import dev.casemail.messaging.api.ParticipantView;
+import dev.casemail.messaging.core.mailbox.Mailbox;
+import dev.casemail.messaging.core.participant.Family;
+import dev.casemail.messaging.core.participant.Participant;
+import dev.casemail.messaging.core.port.Store;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The host's register of participants and families; registering a participant opens their mailbox. */
+final class DirectoryService implements Directory {
+
+  private final Context context;
+
+  DirectoryService(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public ParticipantView register(ParticipantRegistration registration) {
+    InputRules.required("registration", registration);
+    Participant participant = new Participant(registration.id(), registration.role(), registration.displayName());
+    return context.transactions.write("register", store -> {
+      Optional<Participant> existing = store.participants().find(participant.id());
+      if (existing.isPresent()) {
+        if (!existing.get().equals(participant)) {
+          throw new ConflictException("participant " + participant.id() + " is registered with another role or name");
+        }
+        return existing.get().view();
+      }
+      store.participants().insert(participant);
+      Mailbox.newMailbox(participant.id()).forEach(store.folders()::insert);
+      return participant.view();
+    });
+  }
+
+  @Override
+  public FamilyView registerFamily(FamilyRegistration registration) {
+    InputRules.required("registration", registration);
+    return context.transactions.write("registerFamily", store -> {
+      Family family = new Family(registration.id(), registration.name(), registration.parents());
+      Optional<Family> existing = store.families().find(family.id());
+      if (existing.isPresent()) {
+        if (!existing.get().equals(family)) {
+          throw new ConflictException("family " + family.id() + " is registered with another name or other parents");
+        }
+        return view(store, existing.get());
+      }
+      family.parents().forEach(parent -> requireParent(store, parent));
+      store.families().insert(family);
+      return view(store, family);
+    });
+  }
+
+  @Override
+  public FamilyView addParent(FamilyId familyId, ParticipantId parent) {
+    InputRules.required("family", familyId);
+    InputRules.required("parent", parent);
+    return context.transactions.write("addParent", store -> {
+      Family family = family(store, familyId);
+      requireParent(store, parent);
+      if (family.hasParent(parent)) {
+        return view(store, family);
+      }
+      if (family.parents().size() >= InputRules.MAX_PARENTS_PER_FAMILY) {
+        throw new ConflictException(
+            "family " + familyId + " already has " + InputRules.MAX_PARENTS_PER_FAMILY + " parents");
+      }
+      store.families().addParent(familyId, parent);
+      return view(store, family(store, familyId));
+    });
+  }
+
+  @Override
+  public ParticipantView participant(ParticipantId participant) {
+    InputRules.required("participant", participant);
+    return context.transactions.read("participant", store -> Context.participant(store, participant).view());
+  }
+
+  @Override
+  public FamilyView family(FamilyId family) {
+    InputRules.required("family", family);
+    return context.transactions.read("family", store -> view(store, family(store, family)));
+  }
+
+  private static Family family(Store store, FamilyId id) {
+    return store.families().find(id).orElseThrow(() -> new NotFoundException("family", id.value()));
+  }
+
+  private static void requireParent(Store store, ParticipantId id) {
+    if (!Context.participant(store, id).isParent()) {
+      throw new InvalidInputException("parents", "must all be parents, but " + id + " is a practitioner");
+    }
+  }
+
+  private static FamilyView view(Store store, Family family) {
+    Map<ParticipantId, Participant> parents = store.participants().findAll(family.parents());
+    return FamilyView.builder()
+        .id(family.id())
+        .name(family.name())
+        .parents(parents.values().stream()
+            .sorted(Comparator.comparing(Participant::displayName, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Participant::id))
+            .map(Participant::view)
+            .collect(Collectors.toList()))
+        .build();
+  }
+}

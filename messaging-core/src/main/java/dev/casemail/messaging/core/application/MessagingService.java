@@ -1,0 +1,60 @@
+package dev.casemail.messaging.core.application;
+
+import static dev.casemail.messaging.api.InputRules.required;
+
+import dev.casemail.messaging.api.Directory;
+import dev.casemail.messaging.api.MessageId;
+import dev.casemail.messaging.api.Messaging;
+import dev.casemail.messaging.api.NewNotification;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.ParticipantMessaging;
+import dev.casemail.messaging.core.access.AccessPolicy;
+import dev.casemail.messaging.core.port.IdGenerator;
+import dev.casemail.messaging.core.port.Storage;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The library's entry point on one storage: wires the services. Public only so that
+ * {@code CoreMessaging} can build it; hosts obtain a {@link Messaging} from an adapter's factory.
+ */
+public final class MessagingService implements Messaging {
+
+  final Composer composer;
+  final AccessService access;
+  final DraftService drafts;
+  final FolderService folders;
+  final ReadService reading;
+  final AutoResponderService autoResponder;
+  private final DirectoryService directory;
+
+  public MessagingService(Storage storage, Clock clock, AccessPolicy policy, IdGenerator ids, int maxAttempts) {
+    Context context = new Context(
+        new Transactions(Objects.requireNonNull(storage, "storage"), maxAttempts),
+        Objects.requireNonNull(clock, "clock"),
+        Objects.requireNonNull(ids, "ids"),
+        Objects.requireNonNull(policy, "policy"));
+    this.composer = new Composer(context);
+    this.access = new AccessService(context, composer);
+    this.drafts = new DraftService(context, composer);
+    this.folders = new FolderService(context);
+    this.reading = new ReadService(context);
+    this.autoResponder = new AutoResponderService(context);
+    this.directory = new DirectoryService(context);
+  }
+
+  @Override
+  public Directory directory() {
+    return directory;
+  }
+
+  @Override
+  public ParticipantMessaging actingAs(ParticipantId participant) {
+    return new ActingParticipant(required("participant", participant), this);
+  }
+
+  @Override
+  public MessageId postNotification(NewNotification notification) {
+    return composer.notify(required("notification", notification));
+  }
+}

@@ -1,0 +1,119 @@
+package dev.casemail.messaging.core.application;
+
+import dev.casemail.messaging.api.AccessLinkView;
+import dev.casemail.messaging.api.Direction;
+import dev.casemail.messaging.api.MessageSummary;
+import dev.casemail.messaging.api.MessageView;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.ReadReceipt;
+import dev.casemail.messaging.core.access.AccessLink;
+import dev.casemail.messaging.core.message.Message;
+import dev.casemail.messaging.core.message.MessageCopy;
+import dev.casemail.messaging.core.message.Receipt;
+import dev.casemail.messaging.core.participant.Participant;
+import dev.casemail.messaging.core.port.Store;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Turns domain records into the API's views. */
+final class Views {
+
+  static final int PREVIEW_LENGTH = 120;
+
+  private Views() {}
+
+  /** The owner's copy with its body; for a sent copy, with each recipient's first-viewed time. */
+  static MessageView message(Store store, MessageCopy copy) {
+    Message message = copy.message();
+    MessageView.Builder view =
+        MessageView.builder()
+            .id(message.id())
+            .thread(message.thread())
+            .kind(message.kind())
+            .direction(copy.direction())
+            .sender(message.sender().map(Participant::view))
+            .recipients(message.recipients().stream().map(Participant::view).collect(Collectors.toList()))
+            .subject(message.subject())
+            .body(message.body())
+            .sentAt(message.sentAt())
+            .inReplyTo(message.inReplyTo())
+            .folder(copy.folder())
+            .openedAt(copy.openedAt());
+    if (copy.direction() == Direction.SENT) {
+      Map<ParticipantId, Optional<Instant>> viewed = new HashMap<>();
+      for (Receipt receipt : store.receipts().of(copy.owner(), message.id())) {
+        viewed.put(receipt.recipient(), receipt.firstViewedAt());
+      }
+      for (Participant recipient : message.recipients()) {
+        view.addReceipts(
+            ReadReceipt.builder()
+                .recipient(recipient.view())
+                .firstViewedAt(viewed.getOrDefault(recipient.id(), Optional.empty()))
+                .build());
+      }
+    }
+    return view.build();
+  }
+
+  /** The owner's copy as a listing shows it. */
+  static MessageSummary summary(MessageCopy copy) {
+    Message message = copy.message();
+    return MessageSummary.builder()
+        .id(message.id())
+        .thread(message.thread())
+        .kind(message.kind())
+        .direction(copy.direction())
+        .sender(message.sender().map(Participant::view))
+        .recipients(message.recipients().stream().map(Participant::view).collect(Collectors.toList()))
+        .subject(message.subject())
+        .preview(preview(message.body()))
+        .sentAt(message.sentAt())
+        .folder(copy.folder())
+        .openedAt(copy.openedAt())
+        .build();
+  }
+
+  /** The start of a body on one line: whitespace runs become one space, at most {@value #PREVIEW_LENGTH} characters. */
+  static String preview(String body) {
+    StringBuilder preview = new StringBuilder(Math.min(body.length(), PREVIEW_LENGTH + 1));
+    int codePoints = 0;
+    boolean pendingSpace = false;
+    for (int i = 0; i < body.length() && codePoints < PREVIEW_LENGTH; ) {
+      int codePoint = body.codePointAt(i);
+      i += Character.charCount(codePoint);
+      if (Character.isWhitespace(codePoint)) {
+        pendingSpace = preview.length() > 0;
+        continue;
+      }
+      if (pendingSpace) {
+        preview.append(' ');
+        codePoints++;
+        pendingSpace = false;
+        if (codePoints == PREVIEW_LENGTH) {
+          break;
+        }
+      }
+      preview.appendCodePoint(codePoint);
+      codePoints++;
+    }
+    return preview.toString();
+  }
+
+  static AccessLinkView link(AccessLink link, Map<ParticipantId, Participant> participants) {
+    return AccessLinkView.builder()
+        .practitioner(participants.get(link.practitioner()).view())
+        .parent(participants.get(link.parent()).view())
+        .status(link.status())
+        .requestedBy(link.requestedBy())
+        .history(link.history())
+        .build();
+  }
+
+  static List<ParticipantId> sides(AccessLink link) {
+    return List.of(link.practitioner(), link.parent());
+  }
+}

@@ -1,0 +1,46 @@
+package dev.casemail.messaging.core.folder;
+
+import dev.casemail.messaging.api.InputRules;
+import dev.casemail.messaging.api.InvalidInputException;
+import dev.casemail.messaging.api.SystemFolder;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A folder's name, and the key two names are compared by: names that differ only in case, or in
+ * Unicode normalization form, are the same name.
+ */
+public record FolderName(String value) {
+
+  public FolderName {
+    Objects.requireNonNull(value, "value");
+  }
+
+  /**
+   * A custom folder's name: trimmed, 1 to {@value InputRules#MAX_FOLDER_NAME_LENGTH} characters, no
+   * control characters, and not a system folder's name in any case.
+   *
+   * @throws InvalidInputException naming the field {@code name} if a rule is broken
+   */
+  public static FolderName custom(String raw) {
+    FolderName name = new FolderName(InputRules.singleLine("name", raw, InputRules.MAX_FOLDER_NAME_LENGTH));
+    for (SystemFolder folder : SystemFolder.values()) {
+      if (system(folder).key().equals(name.key())) {
+        throw new InvalidInputException("name", "must not be the name of the system folder " + folder.displayName());
+      }
+    }
+    return name;
+  }
+
+  static FolderName system(SystemFolder folder) {
+    return new FolderName(folder.displayName());
+  }
+
+  /** The comparison key: NFKC-normalized and case-folded. */
+  public String key() {
+    return Normalizer.normalize(value, Normalizer.Form.NFKC)
+        .toUpperCase(Locale.ROOT)
+        .toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.casemail.messaging.inmemory;
+
+import dev.casemail.messaging.api.Messaging;
+import dev.casemail.messaging.core.CoreMessaging;
+import dev.casemail.messaging.core.MessagingConfiguration;
+
+/**
+ * The library on plain Java collections. Thread-safe: every operation is atomic and isolated (one
+ * writer at a time, readers in parallel). Nothing survives the JVM; use it for tests, demos and
+ * single-process embedding, and the JDBC adapter for production.
+ *
+ * <pre>{@code
+ * Messaging messaging = InMemoryMessaging.create();
+ * }</pre>
+ */
+public final class InMemoryMessaging {
+
+  private InMemoryMessaging() {}
+
+  /** A new, empty library with the production defaults (system clock, default access policy). */
+  public static Messaging create() {
+    return create(MessagingConfiguration.defaults());
+  }
+
+  /** A new, empty library with the given clock, access policy and id source. */
+  public static Messaging create(MessagingConfiguration configuration) {
+    return CoreMessaging.create(new InMemoryStorage(), configuration);
+  }
+}

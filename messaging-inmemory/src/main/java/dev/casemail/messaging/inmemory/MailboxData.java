@@ -1,0 +1,71 @@
+package dev.casemail.messaging.inmemory;
+
+import dev.casemail.messaging.api.DraftId;
+import dev.casemail.messaging.api.FolderId;
+import dev.casemail.messaging.api.MessageId;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.ThreadId;
+import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
+import dev.casemail.messaging.core.autoresponder.AutoResponderState;
+import dev.casemail.messaging.core.draft.Draft;
+import dev.casemail.messaging.core.folder.Folder;
+import dev.casemail.messaging.core.message.SentKey;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+
+/**
+ * Everything stored for one mailbox owner, with the indexes every read seeks in: copies by folder,
+ * by thread, and those in All Messages, each ordered by (sent time, id) so that a page is a seek and a
+ * short walk, whatever the mailbox's size.
+ */
+final class MailboxData {
+
+  final Map<FolderId, Folder> folders = new HashMap<>();
+  final Map<String, FolderId> folderKeys = new HashMap<>();
+
+  final Map<MessageId, CopyEntry> copies = new HashMap<>();
+  final Map<FolderId, NavigableSet<Keyed>> byFolder = new HashMap<>();
+  final NavigableSet<Keyed> allMessages = new TreeSet<>(CopyEntry.NEWEST_FIRST);
+  final Map<ThreadId, NavigableSet<Keyed>> byThread = new HashMap<>();
+
+  /** Per sent message, each recipient's first-viewed time (null: never), in recipient order. */
+  final Map<MessageId, LinkedHashMap<ParticipantId, Instant>> receipts = new HashMap<>();
+  final Map<String, SentKey> sentKeys = new HashMap<>();
+
+  final Map<DraftId, DraftEntry> drafts = new HashMap<>();
+  final NavigableSet<Keyed> draftsNewestFirst = new TreeSet<>(CopyEntry.NEWEST_FIRST);
+
+  AutoResponderState autoResponder;
+  final Map<ParticipantId, AutoReplyRecord> autoReplies = new HashMap<>();
+
+  NavigableSet<Keyed> folderIndex(FolderId folder) {
+    return byFolder.computeIfAbsent(folder, f -> new TreeSet<>(CopyEntry.NEWEST_FIRST));
+  }
+
+  NavigableSet<Keyed> threadIndex(ThreadId thread) {
+    return byThread.computeIfAbsent(thread, t -> new TreeSet<>(Keyed.OLDEST_FIRST));
+  }
+
+  /** A draft as stored, listed by (updated time, id). */
+  static final class DraftEntry implements Keyed {
+    final Draft draft;
+
+    DraftEntry(Draft draft) {
+      this.draft = draft;
+    }
+
+    @Override
+    public Instant at() {
+      return draft.updatedAt();
+    }
+
+    @Override
+    public long id() {
+      return draft.id().value();
+    }
+  }
+}
