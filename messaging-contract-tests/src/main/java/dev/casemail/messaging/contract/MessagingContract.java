@@ -1,0 +1,15 @@
+package dev.casemail.messaging.contract;
+
+/**
+ * The whole contract: every example test and every property of the product. A storage adapter runs
+ * it with a test class of a few lines:
+ *
+ * <pre>{@code
+ * class InMemoryMessagingTest implements MessagingContract {
+ *   public Messaging newMessaging(MessagingConfiguration configuration) {
+ *     return InMemoryMessaging.create(configuration);
+ *   }
+ * }
+ * }</pre>
+ */
+public interface MessagingContract extends SmokeContract {}
