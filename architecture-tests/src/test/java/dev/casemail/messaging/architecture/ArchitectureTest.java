@@ -1,0 +1,134 @@
+package dev.casemail.messaging.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module boundaries of DESIGN.md, proven on the compiled classes: the API is plain values and
+ * interfaces, the core is a pure domain behind ports, adapters know nothing of each other.
+ */
+class ArchitectureTest {
+
+  private static final String API = "dev.casemail.messaging.api..";
+  private static final String CORE = "dev.casemail.messaging.core..";
+  private static final String INMEMORY = "dev.casemail.messaging.inmemory..";
+  private static final String JDBC = "dev.casemail.messaging.jdbc..";
+  private static final String[] DOMAIN = {
+    "dev.casemail.messaging.core.access..",
+    "dev.casemail.messaging.core.autoresponder..",
+    "dev.casemail.messaging.core.draft..",
+    "dev.casemail.messaging.core.folder..",
+    "dev.casemail.messaging.core.mailbox..",
+    "dev.casemail.messaging.core.message..",
+    "dev.casemail.messaging.core.paging..",
+    "dev.casemail.messaging.core.participant..",
+  };
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importProductionClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.casemail.messaging");
+  }
+
+  @Test
+  void theApiDependsOnNothingButTheJdkAndImmutablesAnnotations() {
+    ArchRule rule =
+        classes()
+            .that().resideInAPackage(API)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(API, "java..", "org.immutables.value..");
+    rule.check(classes);
+  }
+
+  @Test
+  void theCoreKnowsNoAdapterNoSqlNoThreadsAndNoLoggingBackEnd() {
+    ArchRule rule =
+        noClasses()
+            .that().resideInAPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                INMEMORY,
+                JDBC,
+                "java.sql..",
+                "javax.sql..",
+                "java.util.logging..",
+                "org.slf4j.simple..",
+                "org.slf4j.impl..",
+                "ch.qos.logback..",
+                "org.apache.logging.log4j..",
+                "org.apache.log4j..")
+            .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
+            .orShould().dependOnClassesThat().areAssignableTo(java.util.concurrent.Executor.class)
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+            .because("DESIGN.md: the core knows nothing of JDBC, SQL, storage, threads or logging back-ends");
+    rule.check(classes);
+  }
+
+  @Test
+  void theCoreLogsOnlyThroughTheSlf4jApi() {
+    ArchRule rule =
+        classes()
+            .that().resideInAPackage(CORE)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                API, CORE, "java..", "com.google.common..", "com.google.errorprone.annotations..",
+                "org.immutables.value..", "org.slf4j");
+    rule.check(classes);
+  }
+
+  @Test
+  void theDomainDoesNotDependOnTheApplicationServices() {
+    ArchRule rule =
+        noClasses()
+            .that().resideInAnyPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAPackage("dev.casemail.messaging.core.application..")
+            .because("the domain is what the services use, never the other way round");
+    rule.check(classes);
+  }
+
+  @Test
+  void thePackagesOfTheCoreAreFreeOfCycles() {
+    slices().matching("dev.casemail.messaging.core.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void adaptersDoNotDependOnEachOther() {
+    noClasses()
+        .that().resideInAPackage(INMEMORY)
+        .should().dependOnClassesThat().resideInAPackage(JDBC)
+        .check(classes);
+    noClasses()
+        .that().resideInAPackage(JDBC)
+        .should().dependOnClassesThat().resideInAPackage(INMEMORY)
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void adaptersUseOnlyTheCoresPortsNotItsServices() {
+    noClasses()
+        .that().resideInAnyPackage(INMEMORY, JDBC)
+        .should().dependOnClassesThat().resideInAPackage("dev.casemail.messaging.core.application..")
+        .check(classes);
+  }
+
+  @Test
+  void anAdapterShowsTheWorldOnlyItsFactory() {
+    classes()
+        .that().resideInAnyPackage(INMEMORY, JDBC)
+        .and().haveModifier(JavaModifier.PUBLIC)
+        .should().haveSimpleNameEndingWith("Messaging")
+        .because("adapters are package-private behind one public factory")
+        .check(classes);
+  }
+}
