@@ -1,0 +1,219 @@
+package dev.casemail.messaging.examples;
+
+import dev.casemail.messaging.api.AccessDeniedException;
+import dev.casemail.messaging.api.AutoResponderSettings;
+import dev.casemail.messaging.api.CaseView;
+import dev.casemail.messaging.api.Directory;
+import dev.casemail.messaging.api.DraftContent;
+import dev.casemail.messaging.api.DraftView;
+import dev.casemail.messaging.api.FamilyId;
+import dev.casemail.messaging.api.FamilyRegistration;
+import dev.casemail.messaging.api.FolderView;
+import dev.casemail.messaging.api.MessageId;
+import dev.casemail.messaging.api.MessageSummary;
+import dev.casemail.messaging.api.MessageView;
+import dev.casemail.messaging.api.Messaging;
+import dev.casemail.messaging.api.MoveRequest;
+import dev.casemail.messaging.api.NewMessage;
+import dev.casemail.messaging.api.NewNotification;
+import dev.casemail.messaging.api.PageRequest;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.ParticipantMessaging;
+import dev.casemail.messaging.api.ParticipantRegistration;
+import dev.casemail.messaging.api.ParticipantView;
+import dev.casemail.messaging.api.ReadReceipt;
+import dev.casemail.messaging.api.RecipientGroup;
+import dev.casemail.messaging.api.Reply;
+import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.inmemory.InMemoryMessaging;
+import java.io.PrintStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The practitioner's Messages help page, step by step, as a host service would drive the library: a
+ * mediator and one family of two parents, on the in-memory adapter. Run it with the command in
+ * README.md; it prints each step and the mailboxes as their owners would read them.
+ */
+public final class PracticeWalkthrough {
+
+  static final ParticipantId MEDIATOR = ParticipantId.of("dana.reyes");
+  static final ParticipantId ALEX = ParticipantId.of("alex.morgan");
+  static final ParticipantId SAM = ParticipantId.of("sam.morgan");
+  static final FamilyId MORGANS = FamilyId.of("morgan-family");
+
+  private final Messaging messaging;
+  private final PrintStream out;
+  private final MailboxPrinter printer;
+  private int step;
+
+  PracticeWalkthrough(Messaging messaging, PrintStream out) {
+    this.messaging = messaging;
+    this.out = out;
+    this.printer = new MailboxPrinter(out);
+  }
+
+  public static void main(String[] args) {
+    new PracticeWalkthrough(InMemoryMessaging.create(), System.out).run();
+  }
+
+  void run() {
+    ParticipantMessaging dana = messaging.actingAs(MEDIATOR);
+    ParticipantMessaging alex = messaging.actingAs(ALEX);
+    ParticipantMessaging sam = messaging.actingAs(SAM);
+
+    step("The host registers its users: a mediator, and the Morgan family of two parents");
+    Directory directory = messaging.directory();
+    directory.register(ParticipantRegistration.practitioner(MEDIATOR, "Dana Reyes (mediator)"));
+    directory.register(ParticipantRegistration.parent(ALEX, "Alex Morgan"));
+    directory.register(ParticipantRegistration.parent(SAM, "Sam Morgan"));
+    directory.registerFamily(FamilyRegistration.of(MORGANS, "Morgan family", new LinkedHashSet<>(List.of(ALEX, SAM))));
+    printer.folders(dana);
+
+    step("Dana requests professional access to Alex; the request lands in Alex's Action Items");
+    dana.requestAccess(ALEX);
+    printer.folder(alex, SystemFolder.ACTION_ITEMS.id());
+
+    step("Alex approves; the answer lands in Dana's Action Items");
+    alex.approveAccess(MEDIATOR);
+    printer.folder(dana, SystemFolder.ACTION_ITEMS.id());
+    printCases(dana);
+    printRecipients(dana);
+
+    step("Dana messages Alex; Alex opens it, and Dana sees when it was first viewed");
+    MessageView hello = dana.send(NewMessage.builder()
+        .addRecipients(ALEX)
+        .subject("Mediation session on the 14th")
+        .body("Hello Alex,\nour first joint session is on the 14th at 10:00. Please confirm.\nDana")
+        .build());
+    printer.folder(alex, SystemFolder.INBOX.id());
+    printReceipts(dana, hello.id());
+    alex.open(hello.id());
+    printReceipts(dana, hello.id());
+
+    step("Alex replies: same thread, \"Re:\" subject, the original quoted");
+    MessageView alexReply = alex.reply(Reply.to(hello.id(), "Confirmed, I will be there."));
+    out.printf("  \"%s\" in thread %s; body:%n%s%n", alexReply.subject(), alexReply.thread(), indent(alexReply.body()));
+
+    step("Dana tries to message Sam, Alex's co-parent: access to Alex does not reach Sam");
+    try {
+      dana.send(NewMessage.builder().addRecipients(SAM).subject("Hello").body("Hi Sam").build());
+      throw new IllegalStateException("the library let Dana message Sam without access");
+    } catch (AccessDeniedException refused) {
+      out.println("  refused: " + refused.getMessage());
+    }
+    printer.folders(sam);
+
+    step("From My Cases, Dana requests access to Sam, and Sam approves");
+    dana.requestAccess(SAM);
+    sam.approveAccess(MEDIATOR);
+    printCases(dana);
+
+    step("Alex writes to Dana and Sam; Dana answers with Reply All");
+    MessageView schedule = alex.send(NewMessage.builder()
+        .addRecipients(MEDIATOR, SAM)
+        .subject("Holiday schedule")
+        .body("Could we discuss the winter holiday schedule at the session?")
+        .build());
+    MessageView replyAll = dana.replyAll(Reply.builder().message(schedule.id())
+        .body("Yes, I have added it to the agenda.").quoteOriginal(false).build());
+    out.println("  Reply All went to " + names(replyAll.recipients()));
+
+    step("Dana turns on her auto-responder; Sam writes and gets one auto-reply");
+    dana.configureAutoResponder(AutoResponderSettings.builder()
+        .enabled(true)
+        .subject("Out of office until Monday")
+        .body("I am away and will answer on Monday. For urgent matters call the court office.")
+        .build());
+    MessageView question = sam.send(NewMessage.builder()
+        .addRecipients(MEDIATOR).subject("Documents").body("Which documents should I bring?").build());
+    sam.send(NewMessage.builder()
+        .addRecipients(MEDIATOR).subject("Documents (2)").body("Also: do I need the school reports?").build());
+    printer.folder(sam, SystemFolder.INBOX.id());
+    out.println("  (one auto-reply for two messages: at most one per sender every 7 days)");
+    dana.configureAutoResponder(AutoResponderSettings.disabled());
+
+    step("Dana saves a draft, edits it later, and sends it");
+    DraftView draft = dana.saveDraft(DraftContent.builder()
+        .inReplyTo(question.id())
+        .body("Please bring the school reports")
+        .build());
+    printer.folders(dana);
+    draft = dana.updateDraft(draft.id(), draft.version(), DraftContent.builder()
+        .addRecipients(SAM)
+        .inReplyTo(question.id())
+        .subject("Re: Documents")
+        .body("Please bring the school reports and your calendar.")
+        .build());
+    MessageView sentDraft = dana.sendDraft(draft.id());
+    out.printf("  sent \"%s\" to %s; Drafts now holds %d%n",
+        sentDraft.subject(), names(sentDraft.recipients()), dana.drafts(PageRequest.first()).items().size());
+
+    step("The host posts a notification: Alex shared a journal entry with Dana");
+    messaging.postNotification(NewNotification.builder()
+        .recipient(MEDIATOR)
+        .subject("Alex Morgan shared a journal entry with you")
+        .body("Journal entry \"School pick-up, 3 March\" is now visible to you.")
+        .build());
+    printer.folder(dana, SystemFolder.NOTIFICATIONS.id());
+
+    step("Dana files the Morgan correspondence into a custom folder and archives the rest");
+    FolderView morganFolder = dana.createFolder("Morgan mediation");
+    Set<MessageId> morganInbox = list(dana, SystemFolder.INBOX).stream()
+        .map(MessageSummary::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    dana.move(MoveRequest.of(morganInbox, morganFolder.id()));
+    Set<MessageId> notices = list(dana, SystemFolder.NOTIFICATIONS).stream()
+        .map(MessageSummary::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    dana.move(MoveRequest.of(notices, SystemFolder.ARCHIVE.id()));
+    printer.folder(dana, morganFolder.id());
+    printer.folder(dana, SystemFolder.ARCHIVE.id());
+
+    step("All Messages: every message Dana received or sent, wherever it sits now");
+    printer.folder(dana, SystemFolder.ALL_MESSAGES.id());
+
+    step("Everyone's mailbox at the end");
+    printer.folders(dana);
+    printer.folders(alex);
+    printer.folders(sam);
+  }
+
+  private void step(String title) {
+    out.printf("%n%d. %s%n", ++step, title);
+  }
+
+  private void printCases(ParticipantMessaging practitioner) {
+    for (CaseView c : practitioner.cases()) {
+      out.printf("  My Cases — %s:%n", c.name());
+      c.members().forEach(member -> out.printf("    %-14s access: %s%n",
+          member.parent().displayName(), member.access().map(Enum::name).orElse("none")));
+    }
+  }
+
+  private void printRecipients(ParticipantMessaging mailbox) {
+    out.println("  Recipients Dana may choose:");
+    for (RecipientGroup group : mailbox.recipients()) {
+      out.printf("    ▸ %s: %s%n", group.label(), names(group.recipients()));
+    }
+  }
+
+  private void printReceipts(ParticipantMessaging sender, MessageId message) {
+    for (ReadReceipt receipt : sender.preview(message).receipts()) {
+      out.printf("  %s first viewed it: %s%n", receipt.recipient().displayName(),
+          receipt.firstViewedAt().map(Object::toString).orElse("never"));
+    }
+  }
+
+  private static List<MessageSummary> list(ParticipantMessaging mailbox, SystemFolder folder) {
+    return mailbox.folder(folder.id(), PageRequest.first(PageRequest.DEFAULT_SIZE)).items();
+  }
+
+  private static String names(List<ParticipantView> participants) {
+    return participants.stream().map(ParticipantView::displayName).collect(Collectors.joining(", "));
+  }
+
+  private static String indent(String text) {
+    return text.lines().map(line -> "    | " + line).collect(Collectors.joining("\n"));
+  }
+}

@@ -1,0 +1,104 @@
+package dev.casemail.messaging.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.casemail.messaging.api.Directory;
+import dev.casemail.messaging.api.FamilyId;
+import dev.casemail.messaging.api.FamilyRegistration;
+import dev.casemail.messaging.api.FolderPage;
+import dev.casemail.messaging.api.MessageView;
+import dev.casemail.messaging.api.Messaging;
+import dev.casemail.messaging.api.NewMessage;
+import dev.casemail.messaging.api.PageRequest;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.ParticipantRegistration;
+import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.inmemory.InMemoryMessaging;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The usage snippet of README.md is this test's code, compiled and run: the README cannot rot. */
+class ReadmeSnippetTest {
+
+  private static final Path README = Path.of("..", "README.md");
+  private static final Path THIS_FILE =
+      Path.of("src", "test", "java", "dev", "casemail", "messaging", "examples", "ReadmeSnippetTest.java");
+
+  @Test
+  void theSnippetRunsAsTheReadmeSaysItDoes() {
+    // README-SNIPPET-START
+    Messaging messaging = InMemoryMessaging.create();
+    Directory directory = messaging.directory();
+    ParticipantId lawyer = ParticipantId.of("lawyer-1");
+    ParticipantId mother = ParticipantId.of("parent-1");
+    directory.register(ParticipantRegistration.practitioner(lawyer, "A. Lawyer"));
+    directory.register(ParticipantRegistration.parent(mother, "M. Parent"));
+    directory.registerFamily(FamilyRegistration.of(FamilyId.of("family-1"), "Parent family", Set.of(mother)));
+
+    messaging.actingAs(lawyer).requestAccess(mother);   // lands in the mother's Action Items
+    messaging.actingAs(mother).approveAccess(lawyer);   // the answer lands in the lawyer's
+
+    MessageView sent = messaging.actingAs(lawyer).send(NewMessage.builder()
+        .addRecipients(mother)
+        .subject("Hearing on Monday")
+        .body("Please bring the school reports.")
+        .build());
+
+    FolderPage inbox = messaging.actingAs(mother).folder(SystemFolder.INBOX.id(), PageRequest.first());
+    MessageView opened = messaging.actingAs(mother).open(inbox.items().get(0).id()); // records first viewed
+    // README-SNIPPET-END
+
+    assertThat(opened.id()).isEqualTo(sent.id());
+    assertThat(opened.body()).isEqualTo("Please bring the school reports.");
+    assertThat(messaging.actingAs(lawyer).preview(sent.id()).receipts())
+        .singleElement()
+        .satisfies(receipt -> assertThat(receipt.firstViewedAt()).contains(opened.openedAt().orElseThrow()));
+  }
+
+  @Test
+  void theReadmeShowsExactlyTheCodeThisTestRuns() throws IOException {
+    assertThat(normalized(readmeSnippet())).isEqualTo(normalized(testedSnippet()));
+  }
+
+  private static List<String> readmeSnippet() throws IOException {
+    List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
+    int start = lines.indexOf("```java");
+    assertThat(start).as("a ```java block in README.md").isNotNegative();
+    int end = lines.subList(start + 1, lines.size()).indexOf("```") + start + 1;
+    return lines.subList(start + 1, end);
+  }
+
+  private static List<String> testedSnippet() throws IOException {
+    List<String> lines = Files.readAllLines(THIS_FILE, StandardCharsets.UTF_8);
+    int start = indexOfTrimmed(lines, "// README-SNIPPET-START");
+    int end = indexOfTrimmed(lines, "// README-SNIPPET-END");
+    return lines.subList(start + 1, end);
+  }
+
+  private static int indexOfTrimmed(List<String> lines, String marker) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).trim().equals(marker)) {
+        return i;
+      }
+    }
+    throw new AssertionError("marker " + marker + " not found");
+  }
+
+  /** Lines without their common indentation, trailing blanks dropped. */
+  private static List<String> normalized(List<String> lines) {
+    int indent = lines.stream()
+        .filter(line -> !line.isBlank())
+        .mapToInt(line -> line.length() - line.stripLeading().length())
+        .min()
+        .orElse(0);
+    return lines.stream()
+        .map(line -> line.isBlank() ? "" : line.substring(indent).stripTrailing())
+        .collect(Collectors.toList());
+  }
+}
