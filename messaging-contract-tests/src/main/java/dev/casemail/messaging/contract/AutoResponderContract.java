@@ -34,6 +34,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.state.ActionChain;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -626,6 +631,29 @@ public interface AutoResponderContract extends MessagingFixture {
     assertThat(retried.id()).isEqualTo(first.id());
     assertThat(autoRepliesTo(world, A)).isEqualTo(1);
     assertThat(world.list(PR, SystemFolder.INBOX)).hasSize(1);
+  }
+
+  // ------------------------------------------------------------------------------ property
+
+  /**
+   * Whatever participants send or reply, however the clock moves and whenever they change their
+   * settings: each sent exactly the auto-replies the rule calls for (once per sender per interval,
+   * afresh after new settings, never in answer to an auto-reply), each to the sender it answers.
+   */
+  @Property
+  default void autoRepliesFollowTheOncePerIntervalRuleWhateverParticipantsDo(
+      @ForAll("autoReplyChains") ActionChain<AutoReplyModel> chain) {
+    chain.withInvariant("auto-replies agree with the model", AutoReplyModel::check).run();
+  }
+
+  @Provide
+  default Arbitrary<ActionChain<AutoReplyModel>> autoReplyChains() {
+    List<ParticipantId> people = List.of(PR, A, B);
+    return ActionChain.<AutoReplyModel>startWith(() -> new AutoReplyModel(castOfThree(), people))
+        .withAction(2, AutoReplyModel.configureAction(people))
+        .withAction(4, AutoReplyModel.sendAction(people))
+        .withAction(2, AutoReplyModel.replyAction(people))
+        .withMaxTransformations(30);
   }
 
   // ------------------------------------------------------------------------------ helpers

@@ -38,6 +38,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.state.ActionChain;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -1050,6 +1055,32 @@ public interface ReadingContract extends MessagingFixture {
 
     assertThat(ids(allPages(world, A, SystemFolder.ALL_MESSAGES.id(), 2))).isEqualTo(sent);
     assertThat(ids(allPages(world, A, SystemFolder.ALL_MESSAGES.id(), 1))).isEqualTo(sent);
+  }
+
+  // ------------------------------------------------------------------------------ property
+
+  /**
+   * Whatever participants send, open, preview and move, and however they delete custom folders:
+   * every folder lists exactly the copies the model puts there, newest first, each with the first
+   * viewed time of its first opening (a sender's copy: its sent time), All Messages holds every
+   * personal message of the owner, and every count equals a recount of its pages.
+   */
+  @Property
+  default void everyFolderAgreesWithTheModelWhateverParticipantsDo(
+      @ForAll("readingChains") ActionChain<ReadingModel> chain) {
+    chain.withInvariant("every folder agrees with the model", ReadingModel::check).run();
+  }
+
+  @Provide
+  default Arbitrary<ActionChain<ReadingModel>> readingChains() {
+    List<ParticipantId> people = List.of(PR, A, B);
+    return ActionChain.<ReadingModel>startWith(() -> new ReadingModel(castOfThree(), people))
+        .withAction(3, ReadingModel.sendAction(people))
+        .withAction(2, ReadingModel.openAction())
+        .withAction(1, ReadingModel.previewAction())
+        .withAction(2, ReadingModel.moveAction())
+        .withAction(1, ReadingModel.replaceCustomFolderAction(people))
+        .withMaxTransformations(25);
   }
 
   // ------------------------------------------------------------------------------ helpers
