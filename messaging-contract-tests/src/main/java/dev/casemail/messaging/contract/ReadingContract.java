@@ -685,8 +685,14 @@ public interface ReadingContract extends MessagingFixture {
     PageCursor aInbox = world.as(A).folder(SystemFolder.INBOX.id(), PageRequest.first(1)).next().orElseThrow();
     PageCursor aAll = world.as(A).folder(SystemFolder.ALL_MESSAGES.id(), PageRequest.first(1)).next().orElseThrow();
     world.send(B, "Re", "", A);
+    for (ParticipantId p : List.of(A, B)) {
+      world.as(p).saveDraft(DraftContent.builder().body("one").build());
+      world.as(p).saveDraft(DraftContent.builder().body("two").build());
+    }
+    PageCursor aDrafts = world.as(A).drafts(PageRequest.first(1)).next().orElseThrow();
     Map<ParticipantId, Object> before = world.snapshot(PR, A, B);
 
+    assertCursorRefused(() -> world.as(B).drafts(PageRequest.first(1).next(aDrafts)));
     assertCursorRefused(() -> world.as(B).folder(SystemFolder.INBOX.id(), PageRequest.first(1).next(aInbox)));
     assertCursorRefused(() -> world.as(B).folder(SystemFolder.ALL_MESSAGES.id(), PageRequest.first(1).next(aAll)));
     assertCursorRefused(() -> world.as(PR).folder(SystemFolder.ALL_MESSAGES.id(), PageRequest.first(1).next(aAll)));
