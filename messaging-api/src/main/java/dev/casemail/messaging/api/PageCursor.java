@@ -2,7 +2,8 @@ package dev.casemail.messaging.api;
 
 /**
  * Where the next page of a read continues. Opaque: pass back exactly what a page returned, to the
- * same read; a cursor given to another folder or thread is an {@link InvalidInputException}.
+ * same read by the same participant; a cursor given to another folder or thread, or used by another
+ * participant, is an {@link InvalidInputException}.
  *
  * @param token the encoded position
  */

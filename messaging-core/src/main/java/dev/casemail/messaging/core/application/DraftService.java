@@ -108,12 +108,12 @@ final class DraftService {
     return context.transactions.read("drafts", store -> {
       Context.participant(store, actorId);
       long listing = SystemFolder.DRAFTS.id().value();
-      Optional<PageKey> after = Cursors.decode(request.after(), Cursors.Scope.DRAFTS, listing);
+      Optional<PageKey> after = Cursors.decode(request.after(), Cursors.Scope.DRAFTS, actorId, listing);
       List<Draft> drafts = store.drafts().page(actorId, after, request.size() + 1);
       DraftPage.Builder page = DraftPage.builder();
       if (drafts.size() > request.size()) {
         drafts = drafts.subList(0, request.size());
-        page.next(Cursors.encode(Cursors.Scope.DRAFTS, listing, drafts.get(drafts.size() - 1).key()));
+        page.next(Cursors.encode(Cursors.Scope.DRAFTS, actorId, listing, drafts.get(drafts.size() - 1).key()));
       }
       return page.items(drafts.stream().map(Draft::view).collect(Collectors.toList())).build();
     });

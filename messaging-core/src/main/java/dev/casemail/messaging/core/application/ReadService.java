@@ -63,7 +63,7 @@ final class ReadService {
       if (folder.is(SystemFolder.DRAFTS)) {
         throw new InvalidInputException("folder", "is Drafts, which holds drafts: list it with drafts()");
       }
-      Optional<PageKey> after = Cursors.decode(request.after(), Cursors.Scope.FOLDER, folderId.value());
+      Optional<PageKey> after = Cursors.decode(request.after(), Cursors.Scope.FOLDER, actorId, folderId.value());
       int limit = request.size() + 1;
       List<MessageCopy> copies = folder.is(SystemFolder.ALL_MESSAGES)
           ? store.copies().inAllMessages(actorId, after, limit)
@@ -71,7 +71,7 @@ final class ReadService {
       FolderPage.Builder page = FolderPage.builder().folder(folder.view());
       if (copies.size() > request.size()) {
         copies = copies.subList(0, request.size());
-        page.next(Cursors.encode(Cursors.Scope.FOLDER, folderId.value(), last(copies).message().key()));
+        page.next(Cursors.encode(Cursors.Scope.FOLDER, actorId, folderId.value(), last(copies).message().key()));
       }
       return page.items(copies.stream().map(Views::summary).collect(Collectors.toList())).build();
     });
@@ -80,7 +80,7 @@ final class ReadService {
   ThreadPage thread(ParticipantId actorId, ThreadId thread, PageRequest request) {
     return context.transactions.read("thread", store -> {
       Context.participant(store, actorId);
-      Optional<PageKey> after = Cursors.decode(request.after(), Cursors.Scope.THREAD, thread.value());
+      Optional<PageKey> after = Cursors.decode(request.after(), Cursors.Scope.THREAD, actorId, thread.value());
       List<MessageCopy> copies = store.copies().inThread(actorId, thread, after, request.size() + 1);
       if (copies.isEmpty() && after.isEmpty()) {
         throw new NotFoundException("thread", thread.toString());
@@ -88,7 +88,7 @@ final class ReadService {
       ThreadPage.Builder page = ThreadPage.builder().thread(thread);
       if (copies.size() > request.size()) {
         copies = copies.subList(0, request.size());
-        page.next(Cursors.encode(Cursors.Scope.THREAD, thread.value(), last(copies).message().key()));
+        page.next(Cursors.encode(Cursors.Scope.THREAD, actorId, thread.value(), last(copies).message().key()));
       }
       return page.items(copies.stream().map(Views::summary).collect(Collectors.toList())).build();
     });
