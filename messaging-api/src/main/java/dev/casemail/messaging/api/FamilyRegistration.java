@@ -25,7 +25,8 @@ public abstract class FamilyRegistration {
 
   /** Registers a family. @throws InvalidInputException if an argument breaks a rule */
   public static FamilyRegistration of(FamilyId id, String name, Set<ParticipantId> parents) {
-    return builder().id(id).name(name).parents(parents).build();
+    // the generated builder would fail on a null set with a NullPointerException
+    return builder().id(id).name(name).parents(InputRules.required("parents", parents)).build();
   }
 
   /** A builder; {@code build()} throws {@link InvalidInputException} if a rule is broken. */

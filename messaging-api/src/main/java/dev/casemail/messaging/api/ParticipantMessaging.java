@@ -38,6 +38,7 @@ public interface ParticipantMessaging {
    *
    * @throws NotFoundException if there is no link between the two
    * @throws ConflictException if no request from {@code requester} is pending
+   * @throws InvalidInputException if the two are not one practitioner and one parent
    */
   AccessLinkView approveAccess(ParticipantId requester);
 
@@ -47,6 +48,7 @@ public interface ParticipantMessaging {
    *
    * @throws NotFoundException if there is no link between the two
    * @throws ConflictException if no request from {@code requester} is pending
+   * @throws InvalidInputException if the two are not one practitioner and one parent
    */
   AccessLinkView refuseAccess(ParticipantId requester);
 
@@ -56,6 +58,7 @@ public interface ParticipantMessaging {
    *
    * @throws NotFoundException if there is no link between the two
    * @throws ConflictException if no request from {@code requester} is pending
+   * @throws InvalidInputException if the two are not one practitioner and one parent
    */
   AccessLinkView blockAccess(ParticipantId requester);
 
@@ -64,6 +67,7 @@ public interface ParticipantMessaging {
    *
    * @throws NotFoundException if there is no link between the two
    * @throws ConflictException if the actor has no pending request to {@code counterpart}
+   * @throws InvalidInputException if the two are not one practitioner and one parent
    */
   AccessLinkView withdrawAccessRequest(ParticipantId counterpart);
 
@@ -73,6 +77,7 @@ public interface ParticipantMessaging {
    *
    * @throws NotFoundException if there is no link between the two
    * @throws ConflictException if access is not approved
+   * @throws InvalidInputException if the two are not one practitioner and one parent
    */
   AccessLinkView removeAccess(ParticipantId counterpart);
 

@@ -12,4 +12,10 @@ package dev.casemail.messaging.contract;
  * }
  * }</pre>
  */
-public interface MessagingContract extends SmokeContract, ReadingContract, AutoResponderContract {}
+public interface MessagingContract
+    extends SmokeContract,
+        DirectoryContract,
+        AccessContract,
+        AccessProperties,
+        ReadingContract,
+        AutoResponderContract {}

@@ -49,7 +49,7 @@ final class AccessService {
     return context.transactions.write("requestAccess", store -> {
       Participant actor = Context.participant(store, actorId);
       Participant counterpart = Context.participant(store, counterpartId);
-      Sides sides = Sides.of(actor, counterpart);
+      Sides sides = Sides.of(actor, counterpart, "counterpart");
       Optional<AccessLink> existing = store.accessLinks().find(sides.practitioner.id(), sides.parent.id());
       AccessLink link = AccessLink.request(existing, sides.practitioner.id(), sides.parent.id(), actorId, context.now());
       return record(store, link, actor, sides);
@@ -57,23 +57,23 @@ final class AccessService {
   }
 
   AccessLinkView approve(ParticipantId actorId, ParticipantId requester) {
-    return transition("approveAccess", actorId, requester, AccessLink::approve);
+    return transition("approveAccess", "requester", actorId, requester, AccessLink::approve);
   }
 
   AccessLinkView refuse(ParticipantId actorId, ParticipantId requester) {
-    return transition("refuseAccess", actorId, requester, AccessLink::refuse);
+    return transition("refuseAccess", "requester", actorId, requester, AccessLink::refuse);
   }
 
   AccessLinkView block(ParticipantId actorId, ParticipantId requester) {
-    return transition("blockAccess", actorId, requester, AccessLink::block);
+    return transition("blockAccess", "requester", actorId, requester, AccessLink::block);
   }
 
   AccessLinkView withdraw(ParticipantId actorId, ParticipantId counterpart) {
-    return transition("withdrawAccessRequest", actorId, counterpart, AccessLink::withdraw);
+    return transition("withdrawAccessRequest", "counterpart", actorId, counterpart, AccessLink::withdraw);
   }
 
   AccessLinkView remove(ParticipantId actorId, ParticipantId counterpart) {
-    return transition("removeAccess", actorId, counterpart, AccessLink::remove);
+    return transition("removeAccess", "counterpart", actorId, counterpart, AccessLink::remove);
   }
 
   List<AccessLinkView> links(ParticipantId actorId) {
@@ -180,13 +180,14 @@ final class AccessService {
 
   private AccessLinkView transition(
       String operation,
+      String field,
       ParticipantId actorId,
       ParticipantId counterpartId,
       Step step) {
     return context.transactions.write(operation, store -> {
       Participant actor = Context.participant(store, actorId);
       Participant counterpart = Context.participant(store, counterpartId);
-      Sides sides = Sides.of(actor, counterpart);
+      Sides sides = Sides.of(actor, counterpart, field);
       AccessLink link = store.accessLinks().find(sides.practitioner.id(), sides.parent.id())
           .orElseThrow(() -> new NotFoundException("access link with", counterpartId.value()));
       return record(store, step.apply(link, actorId, context.now()), actor, sides);
@@ -217,14 +218,14 @@ final class AccessService {
       this.parent = parent;
     }
 
-    static Sides of(Participant actor, Participant counterpart) {
+    static Sides of(Participant actor, Participant counterpart, String field) {
       if (actor.isPractitioner() && counterpart.isParent()) {
         return new Sides(actor, counterpart);
       }
       if (actor.isParent() && counterpart.isPractitioner()) {
         return new Sides(counterpart, actor);
       }
-      throw new InvalidInputException("counterpart", "must be a parent for a practitioner, or a practitioner for a parent");
+      throw new InvalidInputException(field, "must be a parent for a practitioner, or a practitioner for a parent");
     }
   }
 }

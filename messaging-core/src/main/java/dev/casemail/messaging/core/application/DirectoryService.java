@@ -59,7 +59,7 @@ final class DirectoryService implements Directory {
         }
         return view(store, existing.get());
       }
-      family.parents().forEach(parent -> requireParent(store, parent));
+      family.parents().forEach(parent -> requireParent(store, parent, "parents"));
       store.families().insert(family);
       return view(store, family);
     });
@@ -71,7 +71,7 @@ final class DirectoryService implements Directory {
     InputRules.required("parent", parent);
     return context.transactions.write("addParent", store -> {
       Family family = family(store, familyId);
-      requireParent(store, parent);
+      requireParent(store, parent, "parent");
       if (family.hasParent(parent)) {
         return view(store, family);
       }
@@ -100,9 +100,9 @@ final class DirectoryService implements Directory {
     return store.families().find(id).orElseThrow(() -> new NotFoundException("family", id.value()));
   }
 
-  private static void requireParent(Store store, ParticipantId id) {
+  private static void requireParent(Store store, ParticipantId id, String field) {
     if (!Context.participant(store, id).isParent()) {
-      throw new InvalidInputException("parents", "must all be parents, but " + id + " is a practitioner");
+      throw new InvalidInputException(field, "must be a parent, but " + id + " is a practitioner");
     }
   }
 
