@@ -59,7 +59,7 @@ final class DirectoryService implements Directory {
         }
         return view(store, existing.get());
       }
-      family.parents().forEach(parent -> requireParent(store, parent, "parents"));
+      registration.parents().forEach(parent -> requireParent(store, parent, "parents")); // in the caller's order
       store.families().insert(family);
       return view(store, family);
     });
