@@ -12,4 +12,4 @@ package dev.casemail.messaging.contract;
  * }
  * }</pre>
  */
-public interface MessagingContract extends SmokeContract, SendingContract {}
+public interface MessagingContract extends SmokeContract, SendingContract, ReplyContract, DraftContract, NotificationContract {}
