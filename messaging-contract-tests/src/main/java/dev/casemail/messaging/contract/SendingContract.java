@@ -639,6 +639,20 @@ public interface SendingContract extends MessagingFixture {
   }
 
   @Test
+  default void theSameKeyForOtherRecipientsIsAConflictEvenWhenTheirIdsReadAlike() {
+    World world = MillerScene.create(this);
+    ParticipantId lookalike = world.parent("anna, ben");
+    world.grant(LEE, lookalike);
+    MessageView first = world.as(LEE).send(keyed("k-1", "Hearing", "Monday", ANNA, BEN));
+    Map<ParticipantId, Object> before = world.snapshot(LEE, ANNA, BEN, lookalike);
+
+    assertThrows(ConflictException.class, () -> world.as(LEE).send(keyed("k-1", "Hearing", "Monday", lookalike)));
+
+    assertThat(world.snapshot(LEE, ANNA, BEN, lookalike)).isEqualTo(before);
+    assertThat(world.as(LEE).send(keyed("k-1", "Hearing", "Monday", ANNA, BEN)).id()).isEqualTo(first.id());
+  }
+
+  @Test
   default void idempotencyKeysBelongToTheirSender() {
     World world = MillerScene.create(this);
 
