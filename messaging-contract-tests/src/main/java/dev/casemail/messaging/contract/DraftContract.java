@@ -29,6 +29,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.state.ActionChain;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -370,6 +375,24 @@ public interface DraftContract extends MessagingFixture {
     assertThat(foreign.id()).isEqualTo(toAnna.id().toString());
     assertThat(system.field()).isEqualTo("inReplyTo");
     assertThat(world.snapshot(LEE, ANNA, BEN)).isEqualTo(before);
+  }
+
+  // ---------------------------------------------------------------- any sequence of draft calls
+
+  /**
+   * Whatever lee does with drafts (save, update with the current or a stale version, delete, send,
+   * send again), every call answers as the rules say and Drafts lists exactly the drafts left, most
+   * recently saved first, page after page, with a matching count; Sent holds exactly the sent ones.
+   */
+  @Property
+  default void draftsAlwaysListExactlyWhatWasSavedUpdatedDeletedAndSent(
+      @ForAll("draftChains") ActionChain<DraftsMachine> chain) {
+    chain.withInvariant("Drafts and Sent agree with the model", DraftsMachine::check).run();
+  }
+
+  @Provide
+  default Arbitrary<ActionChain<DraftsMachine>> draftChains() {
+    return DraftsMachine.chains(this);
   }
 
   // ---------------------------------------------------------------- listing
