@@ -318,6 +318,20 @@ public interface ReplyContract extends MessagingFixture {
   }
 
   @Test
+  default void onceAccessIsApprovedAgainTheOldThreadCanBeAnsweredAgain() {
+    World world = MillerScene.create(this);
+    MessageView original = world.send(LEE, "Hearing", "Monday", ANNA);
+    world.as(ANNA).removeAccess(LEE);
+    assertThrows(AccessDeniedException.class, () -> world.as(ANNA).reply(Reply.to(original.id(), "x")));
+
+    world.grant(LEE, ANNA);
+    MessageView reply = world.as(ANNA).reply(Reply.to(original.id(), "Back again"));
+
+    assertThat(reply.thread()).isEqualTo(original.thread());
+    assertThat(world.list(LEE, SystemFolder.INBOX)).extracting(MessageSummary::id).containsExactly(reply.id());
+  }
+
+  @Test
   default void replyAllNamesEveryRecipientTheReplierMayNotMessageAndSendsNothing() {
     World world = MillerScene.create(this);
     ParticipantId kim = world.practitioner("kim");

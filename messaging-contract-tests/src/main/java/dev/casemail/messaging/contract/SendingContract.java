@@ -567,6 +567,43 @@ public interface SendingContract extends MessagingFixture {
   }
 
   @Test
+  default void accessAskedForByTheParentAllowsMessagingBothWaysOnceApproved() {
+    World world = newWorld();
+    ParticipantId lee = world.practitioner("lee");
+    ParticipantId anna = world.parent("anna");
+    world.as(anna).requestAccess(lee);
+    assertThrows(AccessDeniedException.class, () -> world.send(anna, "Hello", "x", lee));
+
+    world.as(lee).approveAccess(anna);
+
+    MessageView fromAnna = world.send(anna, "Hello", "x", lee);
+    MessageView fromLee = world.send(lee, "Welcome", "x", anna);
+    assertThat(world.list(lee, SystemFolder.INBOX)).extracting(MessageSummary::id).containsExactly(fromAnna.id());
+    assertThat(world.list(anna, SystemFolder.INBOX)).extracting(MessageSummary::id).containsExactly(fromLee.id());
+  }
+
+  @Test
+  default void aWithdrawnOrBlockedRequestDoesNotAllowMessaging() {
+    World world = newWorld();
+    ParticipantId lee = world.practitioner("lee");
+    ParticipantId anna = world.parent("anna");
+    ParticipantId ben = world.parent("ben");
+    world.as(lee).requestAccess(anna);
+    world.as(lee).withdrawAccessRequest(anna);
+    world.as(lee).requestAccess(ben);
+    world.as(ben).blockAccess(lee);
+    Map<ParticipantId, Object> before = world.snapshot(lee, anna, ben);
+
+    AccessDeniedException denied =
+        assertThrows(AccessDeniedException.class, () -> world.send(lee, "Hi", "x", anna, ben));
+    AccessDeniedException fromBen = assertThrows(AccessDeniedException.class, () -> world.send(ben, "Hi", "x", lee));
+
+    assertThat(denied.participants()).containsExactly(anna, ben);
+    assertThat(fromBen.participants()).containsExactly(lee);
+    assertThat(world.snapshot(lee, anna, ben)).isEqualTo(before);
+  }
+
+  @Test
   default void removingAccessStopsNewMessagesInBothDirectionsAndKeepsTheHistory() {
     World world = MillerScene.create(this);
     MessageView before = world.send(LEE, "Hearing", "Monday", ANNA);
