@@ -17,5 +17,9 @@ public interface MessagingContract
         DirectoryContract,
         AccessContract,
         AccessProperties,
+        SendingContract,
+        ReplyContract,
+        DraftContract,
+        NotificationContract,
         ReadingContract,
         AutoResponderContract {}
