@@ -502,7 +502,7 @@ public interface SendingContract extends MessagingFixture {
   }
 
   @Test
-  default void accessToOneParentNeverReachesTheCoParent() {
+  default void sendingToTheCoParentOfAParentWithAccessIsRefused() {
     World world = newWorld();
     ParticipantId lee = world.practitioner("lee");
     ParticipantId anna = world.parent("anna");
