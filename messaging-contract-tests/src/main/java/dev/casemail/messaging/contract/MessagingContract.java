@@ -12,4 +12,4 @@ package dev.casemail.messaging.contract;
  * }
  * }</pre>
  */
-public interface MessagingContract extends SmokeContract, FolderContract, MoveContract, ConcurrencyContract {}
+public interface MessagingContract extends SmokeContract, FolderContract, MoveContract, ConcurrencyContract, FolderMoveProperties {}
