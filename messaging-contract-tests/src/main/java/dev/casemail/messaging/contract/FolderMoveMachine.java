@@ -110,6 +110,8 @@ final class FolderMoveMachine {
       copies.put(owner, new LinkedHashMap<>());
       customFolders.put(owner, new LinkedHashMap<>());
     }
+    // the practitioner is away from the start, so auto-replies happen early in every try
+    configureAutoResponder(0, true);
     // granting access left each parent the request, and the practitioner both approvals
     for (ParticipantId owner : everyone) {
       List<MessageSummary> actionItems = world.list(owner, SystemFolder.ACTION_ITEMS);

@@ -9,6 +9,7 @@ import dev.casemail.messaging.api.MessageSummary;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.SystemFolder;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +41,13 @@ final class MailboxAudit {
         .as("%s's system folders", owner)
         .extracting(FolderView::id)
         .containsExactlyElementsOf(systemOrder.stream().map(SystemFolder::id).collect(Collectors.toList()));
+    assertThat(folders.subList(0, systemOrder.size())).as("%s's system folder names", owner)
+        .extracting(FolderView::name)
+        .containsExactlyElementsOf(systemOrder.stream().map(SystemFolder::displayName).collect(Collectors.toList()));
+    List<FolderView> customs = folders.subList(systemOrder.size(), folders.size());
+    assertThat(customs).as("%s's custom folders, by name ignoring case", owner)
+        .allMatch(FolderView::isCustom)
+        .isSortedAccordingTo(Comparator.comparing((FolderView f) -> FolderMoveMachine.key(f.name())));
 
     Map<MessageId, FolderId> folderOf = new LinkedHashMap<>();
     Set<MessageId> unread = new LinkedHashSet<>();
