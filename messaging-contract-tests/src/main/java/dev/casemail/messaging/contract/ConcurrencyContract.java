@@ -19,14 +19,17 @@ import dev.casemail.messaging.api.SystemFolder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,7 +185,7 @@ public interface ConcurrencyContract extends MessagingFixture {
     List<String> names = world.as(parent).folders().stream().filter(FolderView::isCustom).map(FolderView::name)
         .collect(Collectors.toList());
     assertThat(names).hasSize(THREADS);
-    assertThat(names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT))).doesNotHaveDuplicates();
+    assertThat(names.stream().map(n -> n.toLowerCase(Locale.ROOT))).doesNotHaveDuplicates();
   }
 
   @Test
@@ -265,8 +268,8 @@ public interface ConcurrencyContract extends MessagingFixture {
     assertThat(world.as(people.practitioner).preview(sent.id()).receipts())
         .extracting(r -> r.recipient().id(), ReadReceipt::firstViewedAt)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(people.mother, Optional.of(firstView)),
-            org.assertj.core.groups.Tuple.tuple(people.father, Optional.empty()));
+            Tuple.tuple(people.mother, Optional.of(firstView)),
+            Tuple.tuple(people.father, Optional.empty()));
     assertThat(world.folder(people.mother, SystemFolder.INBOX).unread()).isZero();
     assertThat(world.folder(people.father, SystemFolder.INBOX).unread()).isEqualTo(1);
     MailboxAudit.check(world, people.mother);
@@ -315,7 +318,7 @@ public interface ConcurrencyContract extends MessagingFixture {
   }
 
   private static ParticipantId[] others(ParticipantId[] everyone, ParticipantId from) {
-    return java.util.Arrays.stream(everyone).filter(p -> !p.equals(from)).toArray(ParticipantId[]::new);
+    return Arrays.stream(everyone).filter(p -> !p.equals(from)).toArray(ParticipantId[]::new);
   }
 
   /** Every task succeeded or failed with one of the allowed exceptions, and at least one succeeded. */

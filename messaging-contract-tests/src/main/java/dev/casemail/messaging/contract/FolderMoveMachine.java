@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * The state of one try of {@link FolderMoveProperties}: a practitioner and both parents of a family on
@@ -380,7 +381,7 @@ final class FolderMoveMachine {
   }
 
   private void refused(
-      ParticipantId owner, Class<? extends RuntimeException> type, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+      ParticipantId owner, Class<? extends RuntimeException> type, ThrowingCallable call) {
     Map<ParticipantId, Object> before = world.snapshot(owner);
     RuntimeException refused = thrown(type, call);
     if (refused instanceof InvalidInputException invalid) {

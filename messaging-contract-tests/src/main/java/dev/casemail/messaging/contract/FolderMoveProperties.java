@@ -1,5 +1,6 @@
 package dev.casemail.messaging.contract;
 
+import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -76,7 +77,7 @@ public interface FolderMoveProperties extends MessagingFixture {
     return () -> transformers;
   }
 
-  private static Transformer<FolderMoveMachine> mutate(String description, java.util.function.Consumer<FolderMoveMachine> step) {
+  private static Transformer<FolderMoveMachine> mutate(String description, Consumer<FolderMoveMachine> step) {
     return Transformer.mutate(description, step);
   }
 

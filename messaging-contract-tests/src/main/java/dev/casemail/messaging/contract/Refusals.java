@@ -12,8 +12,13 @@ final class Refusals {
 
   /** Runs {@code call}, asserts it throws a {@code type}, and returns what it threw. */
   static <T extends Throwable> T thrown(Class<T> type, ThrowingCallable call) {
-    Throwable thrown = catchThrowable(call);
-    assertThat(thrown).as("the call must be refused with %s", type.getSimpleName()).isInstanceOf(type);
+    return thrown("the call", type, call);
+  }
+
+  /** As {@link #thrown(Class, ThrowingCallable)}, naming the call in a failure. */
+  static <T extends Throwable> T thrown(String call, Class<T> type, ThrowingCallable callable) {
+    Throwable thrown = catchThrowable(callable);
+    assertThat(thrown).as("%s must be refused with %s", call, type.getSimpleName()).isInstanceOf(type);
     return type.cast(thrown);
   }
 }
