@@ -234,8 +234,8 @@ public interface FolderContract extends MessagingFixture {
 
   @ParameterizedTest
   @ValueSource(strings = {"Court\npapers", "Court\rpapers", "Court\u0000", "Co\u0007urt", "Court\u007Fpapers",
-      "Court\u0085papers", "Court\tpapers"})
-  default void aFolderNameWithAControlCharacterIsRefused(String name) {
+      "Court\u0085papers", "Court\tpapers", "Court\u2028papers", "Court\u2029papers"})
+  default void aFolderNameWithAControlCharacterOrALineBreakIsRefused(String name) {
     World world = newWorld();
     ParticipantId parent = world.parent("anna");
     Map<ParticipantId, Object> before = world.snapshot(parent);
@@ -311,6 +311,39 @@ public interface FolderContract extends MessagingFixture {
     assertThat(world.as(parent).folders()).noneMatch(FolderView::isCustom);
   }
 
+  /**
+   * A name that differs from a system folder's name only by invisible characters (a no-break space,
+   * a zero-width space, a soft hyphen, a byte order mark) would show as that folder: it is that name.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"Inbox\u00A0", "\u00A0Archive", "Sent\u202F", "Drafts\u2007", "In\u200Bbox",
+      "Noti\u00ADfications", "\uFEFFAll Messages", "Action\u2060 Items", "Action\u00A0Items"})
+  default void aNameThatLooksLikeASystemFoldersNameIsRefused(String name) {
+    World world = newWorld();
+    ParticipantId parent = world.parent("anna");
+    Map<ParticipantId, Object> before = world.snapshot(parent);
+
+    InvalidInputException refused =
+        thrown(InvalidInputException.class, () -> world.as(parent).createFolder(name));
+
+    assertThat(refused.field()).isEqualTo("name");
+    assertThat(world.snapshot(parent)).isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u00A0", "\u200B", "\u2060\u00A0\uFEFF", " \u00AD "})
+  default void aNameOfOnlyInvisibleCharactersIsBlank(String name) {
+    World world = newWorld();
+    ParticipantId parent = world.parent("anna");
+    Map<ParticipantId, Object> before = world.snapshot(parent);
+
+    InvalidInputException refused =
+        thrown(InvalidInputException.class, () -> world.as(parent).createFolder(name));
+
+    assertThat(refused.field()).isEqualTo("name");
+    assertThat(world.snapshot(parent)).isEqualTo(before);
+  }
+
   @Test
   default void aNameThatOnlyContainsASystemFoldersNameIsAllowed() {
     World world = newWorld();
@@ -352,6 +385,23 @@ public interface FolderContract extends MessagingFixture {
       thrown(same, ConflictException.class, () -> world.as(parent).createFolder(same));
     }
     assertThat(world.snapshot(parent)).isEqualTo(before);
+  }
+
+  @Test
+  default void aNameThatLooksLikeAnotherFoldersNameIsAConflict() {
+    World world = newWorld();
+    ParticipantId parent = world.parent("anna");
+    FolderView court = world.as(parent).createFolder("Court papers");
+    FolderView school = world.as(parent).createFolder("School");
+    Map<ParticipantId, Object> before = world.snapshot(parent);
+
+    for (String same : List.of("Court papers\u00A0", "Court\u00A0papers", "Court pa\u00ADpers", "Court\u200B papers",
+        "\uFEFFcourt PAPERS")) {
+      thrown(same, ConflictException.class, () -> world.as(parent).createFolder(same));
+      thrown(same, ConflictException.class, () -> world.as(parent).renameFolder(school.id(), same));
+    }
+    assertThat(world.snapshot(parent)).isEqualTo(before);
+    assertThat(world.as(parent).renameFolder(court.id(), "Court\u00A0Papers").name()).isEqualTo("Court\u00A0Papers");
   }
 
   @Test

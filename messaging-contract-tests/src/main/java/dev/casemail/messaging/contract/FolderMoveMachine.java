@@ -53,7 +53,7 @@ final class FolderMoveMachine {
   /** Names to create and rename folders with: equal ignoring case or NFKC, system names, SQL. */
   private static final List<String> NAMES = List.of(
       "Court", "court", " COURT ", "Hearing", "Ärzte", "ÄRZTE", "ﬁles", "Files", "Inbox", "archive", "All Messages",
-      "Café", "Cafe\u0301", "x'; DROP TABLE folders; --", "100%_done");
+      "Café", "Cafe\u0301", "Court\u00A0", "Hear\u200Bing", "x'; DROP TABLE folders; --", "100%_done");
 
   private static final Set<String> SYSTEM_KEYS =
       Arrays.stream(SystemFolder.values()).map(f -> key(f.displayName())).collect(Collectors.toSet());
@@ -411,9 +411,15 @@ final class FolderMoveMachine {
 
   // ------------------------------------------------------------------------------ helpers
 
-  /** The comparison key of a folder name, as the product defines it: trimmed, NFKC, ignoring case. */
+  /**
+   * The comparison key of a folder name, as the product defines it: NFKC, without invisible format
+   * characters, trimmed, ignoring case.
+   */
   static String key(String name) {
-    return Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    StringBuilder visible = new StringBuilder();
+    Normalizer.normalize(name, Normalizer.Form.NFKC).codePoints()
+        .filter(c -> Character.getType(c) != Character.FORMAT).forEach(visible::appendCodePoint);
+    return visible.toString().strip().toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
   }
 
   private ParticipantId participant(int choice) {
