@@ -16,6 +16,7 @@ import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ReadReceipt;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.core.mailbox.Mailbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -246,6 +247,60 @@ public interface ConcurrencyContract extends MessagingFixture {
     MailboxAudit.check(world, me);
     assertThat(people.ids(me, SystemFolder.ARCHIVE)).containsExactlyInAnyOrderElementsOf(messages);
     assertThat(world.folder(me, SystemFolder.ARCHIVE).unread()).isEqualTo(messages.size());
+  }
+
+  @Test
+  default void movingMessagesOutOfAFolderWhileItIsDeletedLosesNothing() {
+    World world = newWorld();
+    CaseOfThree people = CaseOfThree.in(world);
+    ParticipantId me = people.mother;
+    List<MessageId> messages = new ArrayList<>();
+    for (int i = 0; i < THREADS - 1; i++) {
+      messages.add(people.send(people.father, "Note " + i, me).id());
+    }
+    FolderId court = world.as(me).createFolder("Court").id();
+    world.as(me).move(MoveRequest.of(new LinkedHashSet<>(messages), court));
+    int deleter = 0;
+
+    List<Race.Outcome<Void>> outcomes = Race.runAll(THREADS, task -> () -> {
+      if (task == deleter) {
+        world.as(me).deleteFolder(court);
+      } else {
+        world.as(me).move(MoveRequest.builder().addMessages(messages.get(task - 1)).target(SystemFolder.INBOX.id())
+            .expectedSource(court).build());
+      }
+    });
+
+    assertThat(outcomes.get(deleter).failure()).isNull();
+    MailboxAudit.Contents contents = MailboxAudit.check(world, me);
+    for (Race.Outcome<Void> outcome : outcomes.subList(1, THREADS)) {
+      MessageId message = messages.get(outcome.task() - 1);
+      if (outcome.succeeded()) {
+        assertThat(contents.folderOf().get(message)).isEqualTo(SystemFolder.INBOX.id());
+      } else {
+        // the folder was gone (or the message already taken to Archive with it) before the move ran
+        assertThat(outcome.failure()).isInstanceOfAny(NotFoundException.class, ConflictException.class);
+        assertThat(contents.folderOf().get(message)).isEqualTo(SystemFolder.ARCHIVE.id());
+      }
+    }
+    assertThat(contents.allMessages()).containsExactlyInAnyOrderElementsOf(messages);
+  }
+
+  @Test
+  default void concurrentCreationsNearTheLimitNeverExceedIt() {
+    World world = newWorld();
+    ParticipantId parent = world.parent("anna");
+    int room = 2;
+    for (int i = 0; i < Mailbox.MAX_CUSTOM_FOLDERS - room; i++) {
+      world.as(parent).createFolder("Folder " + i);
+    }
+
+    List<Race.Outcome<FolderView>> outcomes =
+        Race.run(THREADS, task -> () -> world.as(parent).createFolder("Late " + task));
+
+    assertOnlyFailures(outcomes, ConflictException.class);
+    assertThat(outcomes).filteredOn(Race.Outcome::succeeded).hasSize(room);
+    assertThat(world.as(parent).folders()).filteredOn(FolderView::isCustom).hasSize(Mailbox.MAX_CUSTOM_FOLDERS);
   }
 
   @Test
