@@ -119,7 +119,8 @@ final class FolderMoveMachine {
       assertThat(actionItems).hasSize(owner.equals(people.practitioner) ? 2 : 1);
       for (MessageSummary item : actionItems) {
         assertThat(item.kind()).isEqualTo(MessageKind.ACTION_ITEM);
-        copies.get(owner).put(item.id(), new Copy(MessageKind.ACTION_ITEM, false, SystemFolder.ACTION_ITEMS.id(), true));
+        copies.get(owner)
+            .put(item.id(), new Copy(MessageKind.ACTION_ITEM, false, SystemFolder.ACTION_ITEMS.id(), true));
         messages.put(item.id(), new Sent(Optional.empty(), List.of(owner), Optional.empty()));
       }
     }
@@ -463,7 +464,8 @@ final class FolderMoveMachine {
   @Override
   public String toString() {
     return copies.entrySet().stream()
-        .map(e -> e.getKey() + ": " + e.getValue().size() + " copies, folders " + customFolders.get(e.getKey()).values())
+        .map(e -> e.getKey() + ": " + e.getValue().size() + " copies, folders "
+            + customFolders.get(e.getKey()).values())
         .collect(Collectors.joining("; ", "FolderMoveMachine[", "]"));
   }
 }

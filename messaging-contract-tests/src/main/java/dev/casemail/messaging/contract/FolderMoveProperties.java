@@ -80,5 +80,4 @@ public interface FolderMoveProperties extends MessagingFixture {
   private static Transformer<FolderMoveMachine> mutate(String description, Consumer<FolderMoveMachine> step) {
     return Transformer.mutate(description, step);
   }
-
 }

@@ -81,7 +81,8 @@ final class MailboxAudit {
         }
       }
     }
-    Set<MessageId> all = allMessages.stream().map(MessageSummary::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<MessageId> all =
+        allMessages.stream().map(MessageSummary::id).collect(Collectors.toCollection(LinkedHashSet::new));
     assertThat(all).as("%s's All Messages has no duplicates", owner).hasSize(allMessages.size());
     assertThat(all).as("%s's All Messages = personal messages and auto-replies of the real folders", owner)
         .containsExactlyInAnyOrderElementsOf(personal);
