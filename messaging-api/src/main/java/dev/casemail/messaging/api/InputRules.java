@@ -53,8 +53,8 @@ public final class InputRules {
 
   /**
    * Checks a single-line text (subject, name, id): present, not blank after trimming, at most
-   * {@code maxLength} code points, and free of control characters (line breaks included) and of
-   * unpaired surrogates.
+   * {@code maxLength} code points, and free of control characters and line breaks (the line and
+   * paragraph separators U+2028 and U+2029 included) and of unpaired surrogates.
    *
    * @return the text, trimmed
    * @throws InvalidInputException naming {@code field} if a rule is broken
@@ -129,7 +129,9 @@ public final class InputRules {
         throw new InvalidInputException(field, "must not contain an unpaired surrogate (at index " + i + ")");
       }
       boolean allowedBreak = lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t');
-      if (Character.isISOControl(c) && !allowedBreak) {
+      // U+2028 and U+2029 are line breaks without being ISO controls: a single line has none
+      boolean separator = !lineBreaksAllowed && (c == '\u2028' || c == '\u2029');
+      if ((Character.isISOControl(c) && !allowedBreak) || separator) {
         throw new InvalidInputException(
             field,
             "must not contain control characters (U+" + String.format("%04X", (int) c) + " at index " + i + ")");

@@ -212,10 +212,11 @@ public interface ParticipantMessaging {
   /**
    * Creates a custom folder. The name is trimmed, 1 to {@value InputRules#MAX_FOLDER_NAME_LENGTH}
    * characters, without control characters, unique in the mailbox ignoring case, and not the name of
-   * a system folder.
+   * a system folder. A mailbox holds at most 500 custom folders.
    *
    * @throws InvalidInputException if the name breaks a rule of shape or is a system folder's name
-   * @throws ConflictException if another folder of the mailbox has that name
+   * @throws ConflictException if another folder of the mailbox has that name, or the mailbox already
+   *     holds the most custom folders allowed
    */
   FolderView createFolder(String name);
 

@@ -22,4 +22,8 @@ public interface MessagingContract
         DraftContract,
         NotificationContract,
         ReadingContract,
-        AutoResponderContract {}
+        AutoResponderContract,
+        FolderContract,
+        MoveContract,
+        FolderMoveProperties,
+        ConcurrencyContract {}

@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A folder's name, and the key two names are compared by: names that differ only in case, or in
- * Unicode normalization form, are the same name.
+ * A folder's name, and the key two names are compared by: names that differ only in case, in Unicode
+ * normalization form, or by invisible characters (format characters such as a zero-width space or a
+ * soft hyphen, and spaces of any kind at either end) are the same name, since a person cannot tell
+ * them apart.
  */
 public record FolderName(String value) {
 
@@ -19,12 +21,15 @@ public record FolderName(String value) {
 
   /**
    * A custom folder's name: trimmed, 1 to {@value InputRules#MAX_FOLDER_NAME_LENGTH} characters, no
-   * control characters, and not a system folder's name in any case.
+   * control characters, something visible, and not a system folder's name in any case.
    *
    * @throws InvalidInputException naming the field {@code name} if a rule is broken
    */
   public static FolderName custom(String raw) {
     FolderName name = new FolderName(InputRules.singleLine("name", raw, InputRules.MAX_FOLDER_NAME_LENGTH));
+    if (name.key().isEmpty()) {
+      throw new InvalidInputException("name", "must not be blank (it has only invisible characters)");
+    }
     for (SystemFolder folder : SystemFolder.values()) {
       if (system(folder).key().equals(name.key())) {
         throw new InvalidInputException("name", "must not be the name of the system folder " + folder.displayName());
@@ -37,10 +42,11 @@ public record FolderName(String value) {
     return new FolderName(folder.displayName());
   }
 
-  /** The comparison key: NFKC-normalized and case-folded. */
+  /** The comparison key: NFKC-normalized, without format characters, trimmed and case-folded. */
   public String key() {
-    return Normalizer.normalize(value, Normalizer.Form.NFKC)
-        .toUpperCase(Locale.ROOT)
-        .toLowerCase(Locale.ROOT);
+    String normalized = Normalizer.normalize(value, Normalizer.Form.NFKC);
+    StringBuilder visible = new StringBuilder(normalized.length());
+    normalized.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(visible::appendCodePoint);
+    return visible.toString().strip().toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
   }
 }
