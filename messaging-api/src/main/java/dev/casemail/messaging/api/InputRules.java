@@ -35,6 +35,8 @@ public final class InputRules {
   public static final int MAX_MOVE_BATCH = 1000;
   /** Most parents one family (case) may have. */
   public static final int MAX_PARENTS_PER_FAMILY = 2;
+  /** Most custom folders one mailbox may hold; creating one more is a {@link ConflictException}. */
+  public static final int MAX_CUSTOM_FOLDERS = 500;
 
   private InputRules() {}
 

@@ -2,6 +2,7 @@ package dev.casemail.messaging.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.ConflictException;
 import dev.casemail.messaging.api.FolderId;
@@ -16,7 +17,6 @@ import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ReadReceipt;
 import dev.casemail.messaging.api.SystemFolder;
-import dev.casemail.messaging.core.mailbox.Mailbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -291,7 +291,7 @@ public interface ConcurrencyContract extends MessagingFixture {
     World world = newWorld();
     ParticipantId parent = world.parent("anna");
     int room = 2;
-    for (int i = 0; i < Mailbox.MAX_CUSTOM_FOLDERS - room; i++) {
+    for (int i = 0; i < InputRules.MAX_CUSTOM_FOLDERS - room; i++) {
       world.as(parent).createFolder("Folder " + i);
     }
 
@@ -300,7 +300,7 @@ public interface ConcurrencyContract extends MessagingFixture {
 
     assertOnlyFailures(outcomes, ConflictException.class);
     assertThat(outcomes).filteredOn(Race.Outcome::succeeded).hasSize(room);
-    assertThat(world.as(parent).folders()).filteredOn(FolderView::isCustom).hasSize(Mailbox.MAX_CUSTOM_FOLDERS);
+    assertThat(world.as(parent).folders()).filteredOn(FolderView::isCustom).hasSize(InputRules.MAX_CUSTOM_FOLDERS);
   }
 
   @Test

@@ -16,7 +16,6 @@ import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.SystemFolder;
-import dev.casemail.messaging.core.mailbox.Mailbox;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -442,7 +441,7 @@ public interface FolderContract extends MessagingFixture {
     World world = newWorld();
     ParticipantId parent = world.parent("anna");
     FolderView first = null;
-    for (int i = 0; i < Mailbox.MAX_CUSTOM_FOLDERS; i++) {
+    for (int i = 0; i < InputRules.MAX_CUSTOM_FOLDERS; i++) {
       FolderView created = world.as(parent).createFolder("Folder " + i);
       first = first == null ? created : first;
     }

@@ -2,6 +2,7 @@ package dev.casemail.messaging.core.mailbox;
 
 import dev.casemail.messaging.api.ConflictException;
 import dev.casemail.messaging.api.FolderId;
+import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantId;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
 public final class Mailbox {
 
   /** Most custom folders one mailbox may have. */
-  public static final int MAX_CUSTOM_FOLDERS = 500;
+  public static final int MAX_CUSTOM_FOLDERS = InputRules.MAX_CUSTOM_FOLDERS;
 
   private static final Comparator<Folder> READING_ORDER =
       Comparator.<Folder>comparingInt(f -> f.system().map(SystemFolder::ordinal).orElse(Integer.MAX_VALUE))
