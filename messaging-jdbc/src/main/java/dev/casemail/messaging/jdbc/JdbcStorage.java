@@ -1,0 +1,109 @@
+package dev.casemail.messaging.jdbc;
+
+import dev.casemail.messaging.core.port.Storage;
+import dev.casemail.messaging.core.port.StorageConflictException;
+import dev.casemail.messaging.core.port.Store;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One database transaction per call, on a connection borrowed from the host's {@link DataSource}.
+ *
+ * <p>Writes run at READ COMMITTED and lock, before the first statement on a mailbox, that mailbox's
+ * row in {@code mailboxes} ({@link JdbcStore}): writes to one mailbox are serialized, every statement
+ * sees what the previous holder committed, and mailboxes that are not shared never wait for each
+ * other. Reads run at REPEATABLE READ, so that a page and its folder's counts come from one snapshot.
+ *
+ * <p>A unique key taken by a concurrent transaction, a deadlock, a serialization failure or a lock
+ * timeout becomes a {@link StorageConflictException} (the core retries the call); any other SQL
+ * failure an {@link IllegalStateException} carrying it (the core reports a {@code StorageException}).
+ */
+final class JdbcStorage implements Storage {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
+
+  /** SQL states of a race a retry may win: unique violation, serialization failure, deadlock, lock timeouts. */
+  private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "55P03", "HYT00");
+
+  private final DataSource dataSource;
+
+  JdbcStorage(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public <T> T write(Function<Store, T> work) {
+    return inTransaction(work, false);
+  }
+
+  @Override
+  public <T> T read(Function<Store, T> work) {
+    return inTransaction(work, true);
+  }
+
+  private <T> T inTransaction(Function<Store, T> work, boolean readOnly) {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      int isolation = connection.getTransactionIsolation();
+      try {
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(
+            readOnly ? Connection.TRANSACTION_REPEATABLE_READ : Connection.TRANSACTION_READ_COMMITTED);
+        T result;
+        try {
+          result = work.apply(new JdbcStore(new Sql(connection), readOnly));
+          connection.commit();
+        } catch (RuntimeException | Error e) {
+          rollback(connection, e);
+          throw e;
+        } catch (SQLException e) {
+          rollback(connection, e);
+          throw e;
+        }
+        return result;
+      } finally {
+        restore(connection, autoCommit, isolation);
+      }
+    } catch (SQLException e) {
+      throw translate(e);
+    } catch (Sql.SqlFailure e) {
+      throw translate(e.sqlException());
+    }
+  }
+
+  private static void rollback(Connection connection, Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Gives a pooled connection back as it was lent; a failure here only means the pool drops it. */
+  private static void restore(Connection connection, boolean autoCommit, int isolation) {
+    try {
+      if (connection.getTransactionIsolation() != isolation) {
+        connection.setTransactionIsolation(isolation);
+      }
+      if (connection.getAutoCommit() != autoCommit) {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      LOG.debug("could not restore the connection's settings", e);
+    }
+  }
+
+  static RuntimeException translate(SQLException e) {
+    String state = e.getSQLState();
+    if (state != null && CONFLICT_STATES.contains(state)) {
+      LOG.debug("transaction lost a race (SQL state {}): {}", state, e.getMessage());
+      return new StorageConflictException("the transaction lost a race (SQL state " + state + ")", e);
+    }
+    return new IllegalStateException("database failure (SQL state " + state + "): " + e.getMessage(), e);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.casemail.messaging.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Prepared statements on the connection of one transaction, with the few parameter and column types
+ * the schema uses. Every {@link SQLException} leaves as an {@link SqlFailure}, which
+ * {@link JdbcStorage} translates at the transaction boundary.
+ */
+final class Sql {
+
+  /** Reads one row. */
+  @FunctionalInterface
+  interface Row<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** A typed SQL NULL, for the drivers that want to know the type of a null parameter. */
+  enum Null {
+    TEXT(Types.VARCHAR),
+    BIGINT(Types.BIGINT),
+    TIMESTAMP(Types.TIMESTAMP_WITH_TIMEZONE);
+
+    final int sqlType;
+
+    Null(int sqlType) {
+      this.sqlType = sqlType;
+    }
+  }
+
+  private final Connection connection;
+
+  Sql(Connection connection) {
+    this.connection = connection;
+  }
+
+  int update(String sql, Object... parameters) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new SqlFailure(e);
+    }
+  }
+
+  /** Runs one statement for each parameter list, as a JDBC batch. */
+  void batch(String sql, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (Object[] parameters : rows) {
+        bind(statement, parameters);
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    } catch (SQLException e) {
+      throw new SqlFailure(e);
+    }
+  }
+
+  <T> List<T> query(String sql, Row<T> row, Object... parameters) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      try (ResultSet rows = statement.executeQuery()) {
+        List<T> result = new ArrayList<>();
+        while (rows.next()) {
+          result.add(row.read(rows));
+        }
+        return result;
+      }
+    } catch (SQLException e) {
+      throw new SqlFailure(e);
+    }
+  }
+
+  <T> Optional<T> queryOne(String sql, Row<T> row, Object... parameters) {
+    List<T> rows = query(sql, row, parameters);
+    if (rows.size() > 1) {
+      throw new IllegalStateException("expected at most one row, got " + rows.size() + ": " + sql);
+    }
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      Object value = parameters[i];
+      int index = i + 1;
+      if (value instanceof Null) {
+        statement.setNull(index, ((Null) value).sqlType);
+      } else if (value instanceof String) {
+        statement.setString(index, (String) value);
+      } else if (value instanceof Long) {
+        statement.setLong(index, (Long) value);
+      } else if (value instanceof Integer) {
+        statement.setInt(index, (Integer) value);
+      } else if (value instanceof Boolean) {
+        statement.setBoolean(index, (Boolean) value);
+      } else if (value instanceof Instant) {
+        statement.setObject(index, OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
+      } else {
+        throw new IllegalArgumentException("unsupported parameter type " + (value == null ? "null" : value.getClass()));
+      }
+    }
+  }
+
+  /** An instant parameter, or a typed NULL. */
+  static Object instant(Optional<Instant> value) {
+    return value.<Object>map(v -> v).orElse(Null.TIMESTAMP);
+  }
+
+  static Object text(Optional<String> value) {
+    return value.<Object>map(v -> v).orElse(Null.TEXT);
+  }
+
+  static Object number(Optional<Long> value) {
+    return value.<Object>map(v -> v).orElse(Null.BIGINT);
+  }
+
+  static Instant instant(ResultSet row, String column) throws SQLException {
+    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+    if (value == null) {
+      throw new IllegalStateException("column " + column + " is null");
+    }
+    return value.toInstant();
+  }
+
+  static Optional<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
+    return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+  }
+
+  static Optional<Long> optionalLong(ResultSet row, String column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? Optional.empty() : Optional.of(value);
+  }
+
+  /** An SQLException on its way to the transaction boundary. */
+  static final class SqlFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SqlFailure(SQLException cause) {
+      super(cause.getMessage(), cause);
+    }
+
+    SQLException sqlException() {
+      return (SQLException) getCause();
+    }
+  }
+}
