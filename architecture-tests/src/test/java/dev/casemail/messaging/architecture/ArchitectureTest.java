@@ -110,7 +110,14 @@ class ArchitectureTest {
     noClasses()
         .that().resideInAPackage(JDBC)
         .should().dependOnClassesThat().resideInAPackage(INMEMORY)
-        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheJdbcAdapterKnowsSql() {
+    noClasses()
+        .that().resideOutsideOfPackage(JDBC)
+        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..")
         .check(classes);
   }
 
