@@ -1,6 +1,9 @@
 package dev.casemail.messaging.examples;
 
 import dev.casemail.messaging.api.AccessDeniedException;
+import dev.casemail.messaging.api.AccessEvent;
+import dev.casemail.messaging.api.AccessLinkView;
+import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.CaseView;
 import dev.casemail.messaging.api.Directory;
@@ -8,14 +11,18 @@ import dev.casemail.messaging.api.DraftContent;
 import dev.casemail.messaging.api.DraftView;
 import dev.casemail.messaging.api.FamilyId;
 import dev.casemail.messaging.api.FamilyRegistration;
+import dev.casemail.messaging.api.FolderPage;
 import dev.casemail.messaging.api.FolderView;
+import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.MessageId;
+import dev.casemail.messaging.api.MessageKind;
 import dev.casemail.messaging.api.MessageSummary;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.MoveRequest;
 import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.NewNotification;
+import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
@@ -25,17 +32,22 @@ import dev.casemail.messaging.api.ReadReceipt;
 import dev.casemail.messaging.api.RecipientGroup;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.SystemFolder;
-import dev.casemail.messaging.inmemory.InMemoryMessaging;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The practitioner's Messages help page, step by step, as a host service would drive the library: a
- * mediator and one family of two parents, on the in-memory adapter. Run it with the command in
- * README.md; it prints each step and the mailboxes as their owners would read them.
+ * mediator and one family of two parents, on the JDBC adapter ({@link SampleDatabase}: an H2 file by
+ * default, PostgreSQL when given a URL). Run it with the command in README.md; it prints each step
+ * and the mailboxes as their owners would read them.
+ *
+ * <p>Every run adds to the same database. A later run finds the participants registered and the
+ * access approved by the first (registering again is a no-op; approved access is not requested
+ * again), and the mailboxes holding every earlier run's messages.
  */
 public final class PracticeWalkthrough {
 
@@ -43,6 +55,8 @@ public final class PracticeWalkthrough {
   static final ParticipantId ALEX = ParticipantId.of("alex.morgan");
   static final ParticipantId SAM = ParticipantId.of("sam.morgan");
   static final FamilyId MORGANS = FamilyId.of("morgan-family");
+  static final String SESSION_SUBJECT = "Mediation session on the 14th";
+  static final String CASE_FOLDER = "Morgan mediation";
 
   private final Messaging messaging;
   private final PrintStream out;
@@ -55,14 +69,19 @@ public final class PracticeWalkthrough {
     this.printer = new MailboxPrinter(out);
   }
 
+  /** Runs the walkthrough on the database the system properties of {@link SampleDatabase} name. */
   public static void main(String[] args) {
-    new PracticeWalkthrough(InMemoryMessaging.create(), System.out).run();
+    try (SampleDatabase database = SampleDatabase.from(System.getProperties())) {
+      System.out.println("Storage: " + database.description());
+      new PracticeWalkthrough(database.messaging(), System.out).run();
+    }
   }
 
   void run() {
     ParticipantMessaging dana = messaging.actingAs(MEDIATOR);
     ParticipantMessaging alex = messaging.actingAs(ALEX);
     ParticipantMessaging sam = messaging.actingAs(SAM);
+    printEarlierRuns(dana);
 
     step("The host registers its users: a mediator, and the Morgan family of two parents");
     Directory directory = messaging.directory();
@@ -73,11 +92,11 @@ public final class PracticeWalkthrough {
     printer.folders(dana);
 
     step("Dana requests professional access to Alex; the request lands in Alex's Action Items");
-    dana.requestAccess(ALEX);
+    requestUnlessGranted(dana, ALEX);
     printer.folder(alex, SystemFolder.ACTION_ITEMS.id());
 
     step("Alex approves; the answer lands in Dana's Action Items");
-    alex.approveAccess(MEDIATOR);
+    approveIfPending(alex, dana, ALEX);
     printer.folder(dana, SystemFolder.ACTION_ITEMS.id());
     printCases(dana);
     printRecipients(dana);
@@ -85,7 +104,7 @@ public final class PracticeWalkthrough {
     step("Dana messages Alex; Alex opens it, and Dana sees when it was first viewed");
     MessageView hello = dana.send(NewMessage.builder()
         .addRecipients(ALEX)
-        .subject("Mediation session on the 14th")
+        .subject(SESSION_SUBJECT)
         .body("Hello Alex,\nour first joint session is on the 14th at 10:00. Please confirm.\nDana")
         .build());
     printer.folder(alex, SystemFolder.INBOX.id());
@@ -98,17 +117,22 @@ public final class PracticeWalkthrough {
     out.printf("  \"%s\" in thread %s; body:%n%s%n", alexReply.subject(), alexReply.thread(), indent(alexReply.body()));
 
     step("Dana tries to message Sam, Alex's co-parent: access to Alex does not reach Sam");
-    try {
-      dana.send(NewMessage.builder().addRecipients(SAM).subject("Hello").body("Hi Sam").build());
-      throw new IllegalStateException("the library let Dana message Sam without access");
-    } catch (AccessDeniedException refused) {
-      out.println("  refused: " + refused.getMessage());
+    Optional<AccessLinkView> samsAccess = link(dana, SAM);
+    if (hasStatus(samsAccess, AccessStatus.APPROVED)) {
+      out.printf("  not tried: %s (the refusal shows on a first run)%n", earlier(samsAccess.orElseThrow()));
+    } else {
+      try {
+        dana.send(NewMessage.builder().addRecipients(SAM).subject("Hello").body("Hi Sam").build());
+        throw new IllegalStateException("the library let Dana message Sam without access");
+      } catch (AccessDeniedException refused) {
+        out.println("  refused: " + refused.getMessage());
+      }
     }
     printer.folders(sam);
 
     step("From My Cases, Dana requests access to Sam, and Sam approves");
-    dana.requestAccess(SAM);
-    sam.approveAccess(MEDIATOR);
+    requestUnlessGranted(dana, SAM);
+    approveIfPending(sam, dana, SAM);
     printCases(dana);
 
     step("Alex writes to Dana and Sam; Dana answers with Reply All");
@@ -160,7 +184,7 @@ public final class PracticeWalkthrough {
     printer.folder(dana, SystemFolder.NOTIFICATIONS.id());
 
     step("Dana files the Morgan correspondence into a custom folder and archives the rest");
-    FolderView morganFolder = dana.createFolder("Morgan mediation");
+    FolderView morganFolder = caseFolder(dana);
     Set<MessageId> morganInbox = list(dana, SystemFolder.INBOX).stream()
         .map(MessageSummary::id).collect(Collectors.toCollection(LinkedHashSet::new));
     dana.move(MoveRequest.of(morganInbox, morganFolder.id()));
@@ -181,6 +205,85 @@ public final class PracticeWalkthrough {
 
   private void step(String title) {
     out.printf("%n%d. %s%n", ++step, title);
+  }
+
+  /**
+   * What earlier runs left in this database. Each run sends exactly one session invitation, so
+   * Dana's Sent counts the runs that got that far.
+   */
+  private void printEarlierRuns(ParticipantMessaging dana) {
+    try {
+      messaging.directory().participant(MEDIATOR);
+    } catch (NotFoundException newDatabase) {
+      out.println("A new database: every mailbox starts empty.");
+      return;
+    }
+    long messages = dana.folder(SystemFolder.ALL_MESSAGES.id(), PageRequest.first(1)).folder().total();
+    long runs = 0;
+    PageRequest page = PageRequest.first(InputRules.MAX_PAGE_SIZE);
+    while (true) {
+      FolderPage sent = dana.folder(SystemFolder.SENT.id(), page);
+      runs += sent.items().stream()
+          .filter(message -> message.kind() == MessageKind.PERSONAL && message.subject().equals(SESSION_SUBJECT))
+          .count();
+      if (sent.next().isEmpty()) {
+        break;
+      }
+      page = page.next(sent.next().get());
+    }
+    out.printf("This database already holds %d message%s in Dana's All Messages from %d earlier run%s;"
+        + " this run adds to them.%n", messages, messages == 1 ? "" : "s", runs, runs == 1 ? "" : "s");
+  }
+
+  /** The practitioner asks for access to the parent, unless it is granted or asked for already. */
+  private void requestUnlessGranted(ParticipantMessaging practitioner, ParticipantId parent) {
+    Optional<AccessLinkView> link = link(practitioner, parent);
+    if (hasStatus(link, AccessStatus.APPROVED) || hasStatus(link, AccessStatus.REQUESTED)) {
+      out.printf("  not asked again: %s%n", earlier(link.orElseThrow()));
+    } else {
+      practitioner.requestAccess(parent);
+    }
+  }
+
+  /** The parent approves the practitioner's request if one is pending. */
+  private void approveIfPending(
+      ParticipantMessaging parent, ParticipantMessaging practitioner, ParticipantId parentId) {
+    Optional<AccessLinkView> link = link(practitioner, parentId);
+    boolean pending = hasStatus(link, AccessStatus.REQUESTED)
+        && link.orElseThrow().requestedBy().equals(practitioner.participant());
+    if (pending) {
+      parent.approveAccess(practitioner.participant());
+    } else {
+      out.printf("  nothing to approve: %s%n", link.map(PracticeWalkthrough::earlier).orElse("no request"));
+    }
+  }
+
+  private static Optional<AccessLinkView> link(ParticipantMessaging practitioner, ParticipantId parent) {
+    return practitioner.accessLinks().stream()
+        .filter(link -> link.parent().id().equals(parent))
+        .findFirst();
+  }
+
+  private static boolean hasStatus(Optional<AccessLinkView> link, AccessStatus status) {
+    return link.map(AccessLinkView::status).equals(Optional.of(status));
+  }
+
+  private static String earlier(AccessLinkView link) {
+    AccessEvent last = link.history().get(link.history().size() - 1);
+    return String.format("access to %s %s at %s, in an earlier run",
+        link.parent().displayName(), last.status(), last.at());
+  }
+
+  /** Dana's custom folder for the case: created on a first run, the same folder on later ones. */
+  private FolderView caseFolder(ParticipantMessaging dana) {
+    Optional<FolderView> existing = dana.folders().stream()
+        .filter(folder -> folder.isCustom() && folder.name().equals(CASE_FOLDER))
+        .findFirst();
+    if (existing.isPresent()) {
+      out.printf("  (\"%s\" exists from an earlier run: Dana files into it again)%n", CASE_FOLDER);
+      return existing.get();
+    }
+    return dana.createFolder(CASE_FOLDER);
   }
 
   private void printCases(ParticipantMessaging practitioner) {

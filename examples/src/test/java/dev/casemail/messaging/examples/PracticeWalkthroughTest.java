@@ -5,34 +5,57 @@ import static dev.casemail.messaging.examples.PracticeWalkthrough.MEDIATOR;
 import static dev.casemail.messaging.examples.PracticeWalkthrough.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.casemail.messaging.api.AccessEvent;
+import dev.casemail.messaging.api.AccessLinkView;
+import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.FolderView;
 import dev.casemail.messaging.api.MessageKind;
-import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.SystemFolder;
-import dev.casemail.messaging.inmemory.InMemoryMessaging;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The sample application runs to its end and leaves the mailboxes the help page describes. */
+/**
+ * The sample application, on its default storage (an H2 file through the JDBC adapter and a HikariCP
+ * pool), runs to its end and leaves the mailboxes the help page describes; run again on the same
+ * file, as a second start of the program would, it succeeds and shows the first run's history.
+ */
 class PracticeWalkthroughTest {
 
-  private final Messaging messaging = InMemoryMessaging.create();
+  @TempDir
+  Path dataDir;
+
+  private SampleDatabase database;
   private String output;
 
   @BeforeEach
-  void runTheWalkthrough() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      new PracticeWalkthrough(messaging, out).run();
-    }
-    output = bytes.toString(StandardCharsets.UTF_8);
+  void runTheWalkthroughOnANewFile() {
+    database = openDefault();
+    output = run(database);
+  }
+
+  @AfterEach
+  void closeThePool() {
+    database.close();
+  }
+
+  @Test
+  void theFirstRunCreatesTheDatabaseFile() {
+    assertThat(Files.exists(dataDir.resolve(SampleDatabase.H2_FILE + ".mv.db"))).isTrue();
+    assertThat(database.description()).endsWith(SampleDatabase.H2_FILE + ".mv.db");
+    assertThat(output).startsWith("A new database: every mailbox starts empty.\n");
   }
 
   @Test
@@ -59,9 +82,7 @@ class PracticeWalkthroughTest {
 
   @Test
   void samGotExactlyOneAutoReplyForTwoMessages() {
-    assertThat(messaging.actingAs(SAM).folder(SystemFolder.INBOX.id(), PageRequest.first()).items())
-        .filteredOn(message -> message.kind() == MessageKind.AUTO_REPLY)
-        .hasSize(1);
+    assertThat(autoRepliesTo(SAM)).isEqualTo(1);
   }
 
   @Test
@@ -71,8 +92,63 @@ class PracticeWalkthroughTest {
     assertThat(folders(ALEX).get("Inbox").unread()).isEqualTo(1);
   }
 
+  @Test
+  void aSecondRunOnTheSameFileSeesTheFirstRunsHistoryAndSucceeds() {
+    database.close(); // the first program ends: H2 closes the file with the pool's last connection
+    database = openDefault();
+
+    String second = run(database);
+
+    assertThat(second).startsWith(
+        "This database already holds 8 messages in Dana's All Messages from 1 earlier run; this run adds to them.\n");
+    assertThat(second).contains("▸ Morgan family: Alex Morgan, Sam Morgan\n");
+    assertThat(second).doesNotContain("refused:");
+    assertThat(second).contains("\"Morgan mediation\" exists from an earlier run");
+    Map<String, FolderView> folders = folders(MEDIATOR);
+    assertThat(folders.get("All Messages").total()).isEqualTo(16);
+    assertThat(folders.get("Sent").total()).isEqualTo(8);
+    assertThat(folders.get("Morgan mediation").total()).isEqualTo(8);
+    assertThat(folders.get("Archive").total()).isEqualTo(2);
+    assertThat(folders.get("Inbox").total()).isZero();
+    assertThat(folders.get("Drafts").total()).isZero();
+    assertThat(folders.values()).filteredOn(FolderView::isCustom).hasSize(1);
+    // access was asked for and granted once, on the first run: no new action items, no new round
+    assertThat(folders.get("Action Items").total()).isEqualTo(2);
+    assertThat(database.messaging().actingAs(MEDIATOR).accessLinks())
+        .hasSize(2)
+        .allSatisfy(link ->
+            assertThat(statuses(link)).containsExactly(AccessStatus.REQUESTED, AccessStatus.APPROVED));
+    // the second run's new auto-responder settings start afresh for Sam
+    assertThat(autoRepliesTo(SAM)).isEqualTo(2);
+  }
+
+  private SampleDatabase openDefault() {
+    Properties settings = new Properties();
+    settings.setProperty(SampleDatabase.DATA_DIR, dataDir.toString());
+    return SampleDatabase.from(settings);
+  }
+
+  static String run(SampleDatabase database) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      new PracticeWalkthrough(database.messaging(), out).run();
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private long autoRepliesTo(ParticipantId participant) {
+    return database.messaging().actingAs(participant)
+        .folder(SystemFolder.INBOX.id(), PageRequest.first()).items().stream()
+        .filter(message -> message.kind() == MessageKind.AUTO_REPLY)
+        .count();
+  }
+
+  private static List<AccessStatus> statuses(AccessLinkView link) {
+    return link.history().stream().map(AccessEvent::status).collect(Collectors.toList());
+  }
+
   private Map<String, FolderView> folders(ParticipantId owner) {
-    return messaging.actingAs(owner).folders().stream()
+    return database.messaging().actingAs(owner).folders().stream()
         .collect(Collectors.toMap(FolderView::name, folder -> folder));
   }
 }

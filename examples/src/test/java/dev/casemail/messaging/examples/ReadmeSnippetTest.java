@@ -2,10 +2,13 @@ package dev.casemail.messaging.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.casemail.messaging.api.Directory;
 import dev.casemail.messaging.api.FamilyId;
 import dev.casemail.messaging.api.FamilyRegistration;
 import dev.casemail.messaging.api.FolderPage;
+import dev.casemail.messaging.api.FolderView;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.NewMessage;
@@ -14,6 +17,7 @@ import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantRegistration;
 import dev.casemail.messaging.api.SystemFolder;
 import dev.casemail.messaging.inmemory.InMemoryMessaging;
+import dev.casemail.messaging.jdbc.JdbcMessaging;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +27,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The usage snippet of README.md is this test's code, compiled and run: the README cannot rot. */
+/**
+ * The code blocks of README.md (the usage snippet, then the storage set-up) are this test's code,
+ * compiled and run: the README cannot rot.
+ */
 class ReadmeSnippetTest {
 
   private static final Path README = Path.of("..", "README.md");
@@ -62,22 +69,53 @@ class ReadmeSnippetTest {
   }
 
   @Test
-  void theReadmeShowsExactlyTheCodeThisTestRuns() throws IOException {
-    assertThat(normalized(readmeSnippet())).isEqualTo(normalized(testedSnippet()));
+  void theStorageSnippetMigratesAndOpensTheLibraryOnAPool() {
+    String jdbcUrl = "jdbc:h2:mem:readme-storage";
+    String user = "sa";
+    String password = "";
+    // README-STORAGE-SNIPPET-START
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(jdbcUrl);        // e.g. jdbc:postgresql://db.internal:5432/app or jdbc:h2:file:/var/lib/app/mail
+    pool.setUsername(user);
+    pool.setPassword(password);
+    HikariDataSource dataSource = new HikariDataSource(pool);  // the host's pool, closed when the service stops
+
+    JdbcMessaging.migrate(dataSource);                         // at every start: creates or upgrades the tables
+    Messaging messaging = JdbcMessaging.create(dataSource);    // then use it as above
+    // README-STORAGE-SNIPPET-END
+
+    try (dataSource) {
+      ParticipantId lawyer = ParticipantId.of("lawyer-1");
+      messaging.directory().register(ParticipantRegistration.practitioner(lawyer, "A. Lawyer"));
+      assertThat(messaging.actingAs(lawyer).folders()).extracting(FolderView::name).contains("Inbox", "All Messages");
+      JdbcMessaging.migrate(dataSource); // a second start: nothing to do, nothing lost
+      assertThat(messaging.directory().participant(lawyer).displayName()).isEqualTo("A. Lawyer");
+    }
   }
 
-  private static List<String> readmeSnippet() throws IOException {
+  @Test
+  void theReadmeShowsExactlyTheCodeThisTestRuns() throws IOException {
+    assertThat(normalized(readmeSnippet(0))).isEqualTo(normalized(testedSnippet("README-SNIPPET")));
+    assertThat(normalized(readmeSnippet(1))).isEqualTo(normalized(testedSnippet("README-STORAGE-SNIPPET")));
+  }
+
+  /** The {@code index}-th (from 0) ```java block of README.md. */
+  private static List<String> readmeSnippet(int index) throws IOException {
     List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
-    int start = lines.indexOf("```java");
-    assertThat(start).as("a ```java block in README.md").isNotNegative();
+    int start = -1;
+    for (int i = 0; i <= index; i++) {
+      int next = lines.subList(start + 1, lines.size()).indexOf("```java");
+      assertThat(next).as("```java block %d of README.md", i).isNotNegative();
+      start += next + 1;
+    }
     int end = lines.subList(start + 1, lines.size()).indexOf("```") + start + 1;
     return lines.subList(start + 1, end);
   }
 
-  private static List<String> testedSnippet() throws IOException {
+  private static List<String> testedSnippet(String marker) throws IOException {
     List<String> lines = Files.readAllLines(THIS_FILE, StandardCharsets.UTF_8);
-    int start = indexOfTrimmed(lines, "// README-SNIPPET-START");
-    int end = indexOfTrimmed(lines, "// README-SNIPPET-END");
+    int start = indexOfTrimmed(lines, "// " + marker + "-START");
+    int end = indexOfTrimmed(lines, "// " + marker + "-END");
     return lines.subList(start + 1, end);
   }
 
