@@ -21,12 +21,13 @@ import java.util.stream.Collectors;
  * Reads a whole mailbox through the API and checks what must hold after any sequence of calls: the
  * system folders are all there in their order, every copy sits in exactly one real folder, All
  * Messages holds exactly the personal messages and auto-replies of the real folders, and every
- * folder's total and unread counts equal a recount of its listing.
+ * folder's total and unread counts equal a recount of its listing. Public so that an adapter's own
+ * tests (several service instances on one database, for one) can audit what they leave behind.
  */
-final class MailboxAudit {
+public final class MailboxAudit {
 
   /** What one mailbox holds, as read after the checks passed. */
-  record Contents(
+  public record Contents(
       Map<MessageId, FolderId> folderOf,
       Set<MessageId> unread,
       Set<MessageId> allMessages,
@@ -34,7 +35,8 @@ final class MailboxAudit {
 
   private MailboxAudit() {}
 
-  static Contents check(World world, ParticipantId owner) {
+  /** Reads {@code owner}'s mailbox through {@code world}'s library, asserts the invariants, returns what it holds. */
+  public static Contents check(World world, ParticipantId owner) {
     List<FolderView> folders = world.as(owner).folders();
     List<SystemFolder> systemOrder = Arrays.asList(SystemFolder.values());
     assertThat(folders.subList(0, systemOrder.size()))

@@ -69,6 +69,7 @@ final class JdbcStore implements Store {
           + " in_reply_to, folder_id, opened_at";
   private static final String DRAFT_COLUMNS =
       "draft_id, recipients, subject, body, in_reply_to, created_at, updated_at, version";
+  private static final String FOLDER_COLUMNS = "folder_id, system_folder, name, total, unread";
 
   private final Sql sql;
   private final boolean readOnly;
@@ -159,20 +160,65 @@ final class JdbcStore implements Store {
     }
   }
 
-  private static String keyset(String timeColumn, String idColumn, boolean newestFirst) {
-    String order = newestFirst ? " DESC" : "";
-    return " ORDER BY " + timeColumn + order + ", " + idColumn + order + " FETCH FIRST ? ROWS ONLY";
+  // ---------------------------------------------------------------------------------------------
+  // the statements of the read paths that must stay cheap in a big mailbox; package-private so that a
+  // test can EXPLAIN exactly what runs
+
+  /** A folder page, newest first. Parameters: owner, folder, [sent_at, message_id of the last row seen,] limit. */
+  static String folderPageSql(boolean continued) {
+    return page("SELECT " + COPY_COLUMNS + " FROM copies WHERE owner_id = ? AND folder_id = ?",
+        "sent_at", "message_id", true, continued);
   }
 
-  /** The keyset condition "strictly after {@code after}" in the listing's order, and its parameters. */
-  private static String after(Optional<PageKey> after, String timeColumn, String idColumn, boolean newestFirst,
-      List<Object> parameters) {
-    if (after.isEmpty()) {
-      return "";
-    }
-    parameters.add(after.get().at());
-    parameters.add(after.get().id());
-    return " AND (" + timeColumn + ", " + idColumn + ") " + (newestFirst ? "<" : ">") + " (?, ?)";
+  /** A page of All Messages, newest first. Parameters: owner, true, [sent_at, message_id,] limit. */
+  static String allMessagesPageSql(boolean continued) {
+    return page("SELECT " + COPY_COLUMNS + " FROM copies WHERE owner_id = ? AND in_all = ?",
+        "sent_at", "message_id", true, continued);
+  }
+
+  /** A page of a thread, oldest first. Parameters: owner, thread, [sent_at, message_id,] limit. */
+  static String threadPageSql(boolean continued) {
+    return page("SELECT " + COPY_COLUMNS + " FROM copies WHERE owner_id = ? AND thread_id = ?",
+        "sent_at", "message_id", false, continued);
+  }
+
+  /** A page of drafts, most recently saved first. Parameters: owner, [updated_at, draft_id,] limit. */
+  static String draftsPageSql(boolean continued) {
+    return page("SELECT " + DRAFT_COLUMNS + " FROM drafts WHERE owner_id = ?",
+        "updated_at", "draft_id", true, continued);
+  }
+
+  /** A mailbox's folders with their counts, which are kept, never recounted. Parameter: owner. */
+  static final String FOLDERS_OF_OWNER =
+      "SELECT " + FOLDER_COLUMNS + " FROM folders WHERE owner_id = ? ORDER BY folder_id";
+
+  /** One folder with its counts, read with every page of it. Parameters: owner, folder. */
+  static final String FOLDER_OF_OWNER =
+      "SELECT " + FOLDER_COLUMNS + " FROM folders WHERE owner_id = ? AND folder_id = ?";
+
+  /** What one folder holds, counted when the folder is deleted. Parameters: owner, folder. */
+  static final String FOLDER_CONTENT_COUNTS =
+      "SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN opened_at IS NULL THEN 1 ELSE 0 END), 0) AS unread"
+          + " FROM copies WHERE owner_id = ? AND folder_id = ?";
+
+  /** A keyset page: the rows strictly after the last one seen (if {@code continued}) in the listing's order. */
+  private static String page(
+      String select, String timeColumn, String idColumn, boolean newestFirst, boolean continued) {
+    String order = newestFirst ? " DESC" : "";
+    String seek =
+        continued ? " AND (" + timeColumn + ", " + idColumn + ") " + (newestFirst ? "<" : ">") + " (?, ?)" : "";
+    return select + seek + " ORDER BY " + timeColumn + order + ", " + idColumn + order + " FETCH FIRST ? ROWS ONLY";
+  }
+
+  /** A page's parameters: the listing's own, the key to continue after (if any), the limit. */
+  private static Object[] pageParameters(Optional<PageKey> after, int limit, Object... listing) {
+    List<Object> parameters = new ArrayList<>(List.of(listing));
+    after.ifPresent(key -> {
+      parameters.add(key.at());
+      parameters.add(key.id());
+    });
+    parameters.add(limit);
+    return parameters.toArray();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -460,8 +506,7 @@ final class JdbcStore implements Store {
       writing();
       touch(owner);
       FolderCounts moving = sql.queryOne(
-              "SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN opened_at IS NULL THEN 1 ELSE 0 END), 0) AS unread"
-                  + " FROM copies WHERE owner_id = ? AND folder_id = ?",
+              FOLDER_CONTENT_COUNTS,
               row -> new FolderCounts(row.getLong("total"), row.getLong("unread")),
               owner.value(),
               from.value())
@@ -486,40 +531,28 @@ final class JdbcStore implements Store {
     @Override
     public List<MessageCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit) {
       touch(owner);
-      List<Object> parameters = new ArrayList<>(List.of(owner.value(), folder.value()));
-      String where = after(after, "sent_at", "message_id", true, parameters);
-      parameters.add(limit);
       return sql.query(
-          "SELECT " + COPY_COLUMNS + " FROM copies WHERE owner_id = ? AND folder_id = ?" + where
-              + keyset("sent_at", "message_id", true),
+          folderPageSql(after.isPresent()),
           row -> copy(owner, row),
-          parameters.toArray());
+          pageParameters(after, limit, owner.value(), folder.value()));
     }
 
     @Override
     public List<MessageCopy> inAllMessages(ParticipantId owner, Optional<PageKey> after, int limit) {
       touch(owner);
-      List<Object> parameters = new ArrayList<>(List.of(owner.value(), true));
-      String where = after(after, "sent_at", "message_id", true, parameters);
-      parameters.add(limit);
       return sql.query(
-          "SELECT " + COPY_COLUMNS + " FROM copies WHERE owner_id = ? AND in_all = ?" + where
-              + keyset("sent_at", "message_id", true),
+          allMessagesPageSql(after.isPresent()),
           row -> copy(owner, row),
-          parameters.toArray());
+          pageParameters(after, limit, owner.value(), true));
     }
 
     @Override
     public List<MessageCopy> inThread(ParticipantId owner, ThreadId thread, Optional<PageKey> after, int limit) {
       touch(owner);
-      List<Object> parameters = new ArrayList<>(List.of(owner.value(), thread.value()));
-      String where = after(after, "sent_at", "message_id", false, parameters);
-      parameters.add(limit);
       return sql.query(
-          "SELECT " + COPY_COLUMNS + " FROM copies WHERE owner_id = ? AND thread_id = ?" + where
-              + keyset("sent_at", "message_id", false),
+          threadPageSql(after.isPresent()),
           row -> copy(owner, row),
-          parameters.toArray());
+          pageParameters(after, limit, owner.value(), thread.value()));
     }
   }
 
@@ -612,8 +645,6 @@ final class JdbcStore implements Store {
   // folders, drafts, auto-responder
 
   private final class FoldersPort implements Folders {
-    private static final String COLUMNS = "folder_id, system_folder, name, total, unread";
-
     @Override
     public void insert(Folder folder) {
       writing();
@@ -633,17 +664,14 @@ final class JdbcStore implements Store {
     @Override
     public List<Folder> of(ParticipantId owner) {
       touch(owner);
-      return sql.query(
-          "SELECT " + COLUMNS + " FROM folders WHERE owner_id = ? ORDER BY folder_id",
-          row -> folder(owner, row),
-          owner.value());
+      return sql.query(FOLDERS_OF_OWNER, row -> folder(owner, row), owner.value());
     }
 
     @Override
     public Optional<Folder> find(ParticipantId owner, FolderId folder) {
       touch(owner);
       return sql.queryOne(
-          "SELECT " + COLUMNS + " FROM folders WHERE owner_id = ? AND folder_id = ?",
+          FOLDER_OF_OWNER,
           row -> folder(owner, row),
           owner.value(),
           folder.value());
@@ -748,13 +776,8 @@ final class JdbcStore implements Store {
     @Override
     public List<Draft> page(ParticipantId owner, Optional<PageKey> after, int limit) {
       touch(owner);
-      List<Object> parameters = new ArrayList<>(List.of(owner.value()));
-      String where = after(after, "updated_at", "draft_id", true, parameters);
-      parameters.add(limit);
       return sql.query(
-          "SELECT " + DRAFT_COLUMNS + " FROM drafts WHERE owner_id = ?" + where + keyset("updated_at", "draft_id", true),
-          row -> draft(owner, row),
-          parameters.toArray());
+          draftsPageSql(after.isPresent()), row -> draft(owner, row), pageParameters(after, limit, owner.value()));
     }
   }
 

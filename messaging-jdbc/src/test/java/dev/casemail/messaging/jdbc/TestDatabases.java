@@ -60,6 +60,20 @@ final class TestDatabases {
     return pool;
   }
 
+  /**
+   * The name of a new, empty, migrated schema on the embedded PostgreSQL server, for a test that opens
+   * its own pools on it ({@link #postgresPool}) and closes them itself. The pools handed out earlier
+   * stay open.
+   */
+  static String migratedPostgresSchema() {
+    String schema = "t" + COUNTER.incrementAndGet();
+    execute(postgres().getPostgresDatabase(), "CREATE SCHEMA " + schema);
+    try (HikariDataSource pool = postgresPool(schema, 2)) { // Flyway holds two connections at once
+      JdbcMessaging.migrate(pool);
+    }
+    return schema;
+  }
+
   /** A pool on an existing schema of the embedded server, for tests that need two "service instances". */
   static HikariDataSource postgresPool(String schema, int size) {
     HikariConfig config = new HikariConfig();
