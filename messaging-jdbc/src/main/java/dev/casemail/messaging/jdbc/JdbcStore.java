@@ -20,6 +20,7 @@ import dev.casemail.messaging.core.autoresponder.AutoResponderState;
 import dev.casemail.messaging.core.autoresponder.AutoResponders;
 import dev.casemail.messaging.core.draft.Draft;
 import dev.casemail.messaging.core.draft.Drafts;
+import dev.casemail.messaging.core.folder.CountChange;
 import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.folder.FolderCounts;
 import dev.casemail.messaging.core.folder.FolderName;
@@ -143,6 +144,29 @@ final class JdbcStore implements Store {
     if (!readOnly && locked.add(owner)) {
       sql.query("SELECT owner_id FROM mailboxes WHERE owner_id = ? FOR UPDATE", row -> row.getString(1), owner.value());
     }
+  }
+
+  @Override
+  public void lockMailboxes(Collection<ParticipantId> owners) {
+    if (readOnly) {
+      return;
+    }
+    List<String> fresh = owners.stream()
+        .filter(owner -> !locked.contains(owner))
+        .map(ParticipantId::value)
+        .distinct()
+        .sorted()
+        .collect(Collectors.toList());
+    if (fresh.isEmpty()) {
+      return;
+    }
+    // one statement, rows locked in the order of the key: two sends never wait for each other in a cycle
+    String marks = fresh.stream().map(owner -> "?").collect(Collectors.joining(", "));
+    sql.query(
+        "SELECT owner_id FROM mailboxes WHERE owner_id IN (" + marks + ") ORDER BY owner_id FOR UPDATE",
+        row -> row.getString(1),
+        fresh.toArray());
+    fresh.forEach(owner -> locked.add(ParticipantId.of(owner)));
   }
 
   private void writing() {
@@ -338,6 +362,16 @@ final class JdbcStore implements Store {
     public Optional<AccessLink> find(ParticipantId practitioner, ParticipantId parent) {
       touch(practitioner);
       return load(practitioner, parent);
+    }
+
+    @Override
+    public Optional<AccessStatus> status(ParticipantId practitioner, ParticipantId parent) {
+      touch(practitioner);
+      return sql.queryOne(
+          "SELECT status FROM access_links WHERE owner_id = ? AND counterpart_id = ?",
+          row -> AccessStatus.valueOf(row.getString(1)),
+          practitioner.value(),
+          parent.value());
     }
 
     /** The link as stored under {@code owner}'s side. */
@@ -703,6 +737,24 @@ final class JdbcStore implements Store {
           unreadDelta,
           owner.value(),
           folder.value());
+    }
+
+    @Override
+    public void adjustCounts(Collection<CountChange> changes) {
+      writing();
+      List<Object[]> rows = new ArrayList<>(changes.size());
+      for (CountChange change : changes) {
+        touch(change.owner());
+        rows.add(new Object[] {change.total(), change.unread(), change.owner().value(), change.folder().value()});
+      }
+      int[] changed = sql.batch(
+          "UPDATE folders SET total = total + ?, unread = unread + ? WHERE owner_id = ? AND folder_id = ?", rows);
+      for (int count : changed) {
+        // SUCCESS_NO_INFO (-2) is a driver that does not count in batches; otherwise a folder vanished
+        if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+          throw new StorageConflictException("a folder whose counts were to change is gone");
+        }
+      }
     }
   }
 

@@ -53,17 +53,17 @@ final class Sql {
     }
   }
 
-  /** Runs one statement for each parameter list, as a JDBC batch. */
-  void batch(String sql, List<Object[]> rows) {
+  /** Runs one statement for each parameter list, as a JDBC batch; returns each one's update count. */
+  int[] batch(String sql, List<Object[]> rows) {
     if (rows.isEmpty()) {
-      return;
+      return new int[0];
     }
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (Object[] parameters : rows) {
         bind(statement, parameters);
         statement.addBatch();
       }
-      statement.executeBatch();
+      return statement.executeBatch();
     } catch (SQLException e) {
       throw new SqlFailure(e);
     }

@@ -1,5 +1,6 @@
 package dev.casemail.messaging.core.access;
 
+import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.ParticipantId;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,11 @@ import java.util.Optional;
 public interface AccessLinks {
 
   Optional<AccessLink> find(ParticipantId practitioner, ParticipantId parent);
+
+  /** The link's current status only: what the access policy asks on every send (a store may read less). */
+  default Optional<AccessStatus> status(ParticipantId practitioner, ParticipantId parent) {
+    return find(practitioner, parent).map(AccessLink::status);
+  }
 
   /**
    * Stores a link in its new state. The link's history is the stored history (if any) plus exactly

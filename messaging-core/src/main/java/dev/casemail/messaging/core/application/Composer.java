@@ -180,6 +180,10 @@ final class Composer {
     if (ids.contains(actor.id())) {
       throw new InvalidInputException("recipients", "must not include the sender");
     }
+    List<ParticipantId> mailboxes = new ArrayList<>(ids.size() + 1);
+    mailboxes.add(actor.id());
+    mailboxes.addAll(ids);
+    store.lockMailboxes(mailboxes);
     Map<ParticipantId, Participant> found = store.participants().findAll(ids);
     AccessFacts facts = new StoreAccessFacts(store);
     Set<ParticipantId> denied = new LinkedHashSet<>();

@@ -1,13 +1,17 @@
 package dev.casemail.messaging.core.application;
 
+import dev.casemail.messaging.api.FolderId;
+import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.SystemFolder;
-import dev.casemail.messaging.core.folder.Folders;
+import dev.casemail.messaging.core.folder.CountChange;
 import dev.casemail.messaging.core.message.Message;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Store;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -26,9 +30,7 @@ final class Delivery {
       copies.add(MessageCopy.forRecipient(message, recipient.id()));
     }
     store.copies().insert(copies);
-    for (MessageCopy copy : copies) {
-      count(store.folders(), copy, 1);
-    }
+    store.folders().adjustCounts(countChanges(copies));
     message.sender().ifPresent(sender ->
         store.receipts().insert(
             sender.id(),
@@ -37,12 +39,26 @@ final class Delivery {
     return copies.get(0);
   }
 
-  /** Adds ({@code sign} 1) or removes ({@code sign} -1) a copy from the counts of its folder and of All Messages. */
-  static void count(Folders folders, MessageCopy copy, int sign) {
-    long unread = copy.isUnread() ? sign : 0;
-    folders.adjustCounts(copy.owner(), copy.folder(), sign, unread);
-    if (copy.inAllMessages()) {
-      folders.adjustCounts(copy.owner(), SystemFolder.ALL_MESSAGES.id(), sign, unread);
+  /** One change per folder touched: each copy counts in its folder and, if personal, in All Messages. */
+  private static List<CountChange> countChanges(List<MessageCopy> copies) {
+    Map<FolderOf, long[]> changes = new LinkedHashMap<>();
+    for (MessageCopy copy : copies) {
+      long unread = copy.isUnread() ? 1 : 0;
+      add(changes, new FolderOf(copy.owner(), copy.folder()), unread);
+      if (copy.inAllMessages()) {
+        add(changes, new FolderOf(copy.owner(), SystemFolder.ALL_MESSAGES.id()), unread);
+      }
     }
+    List<CountChange> batch = new ArrayList<>(changes.size());
+    changes.forEach((folder, counts) -> batch.add(new CountChange(folder.owner(), folder.id(), counts[0], counts[1])));
+    return batch;
   }
+
+  private static void add(Map<FolderOf, long[]> changes, FolderOf folder, long unread) {
+    long[] counts = changes.computeIfAbsent(folder, k -> new long[2]);
+    counts[0]++;
+    counts[1] += unread;
+  }
+
+  private record FolderOf(ParticipantId owner, FolderId id) {}
 }

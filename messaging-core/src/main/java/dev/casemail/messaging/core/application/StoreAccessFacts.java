@@ -21,7 +21,7 @@ final class StoreAccessFacts implements AccessFacts {
 
   @Override
   public Optional<AccessStatus> linkStatus(ParticipantId practitioner, ParticipantId parent) {
-    return store.accessLinks().find(practitioner, parent).map(AccessLink::status);
+    return store.accessLinks().status(practitioner, parent);
   }
 
   @Override

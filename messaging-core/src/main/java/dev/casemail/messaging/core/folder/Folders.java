@@ -2,6 +2,7 @@ package dev.casemail.messaging.core.folder;
 
 import dev.casemail.messaging.api.FolderId;
 import dev.casemail.messaging.api.ParticipantId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,4 +28,14 @@ public interface Folders {
 
   /** Adds the deltas to a folder's counts, atomically with respect to concurrent adjustments. */
   void adjustCounts(ParticipantId owner, FolderId folder, long totalDelta, long unreadDelta);
+
+  /**
+   * Applies several count changes (at most one per folder); a store may send them to the database in
+   * one round trip.
+   */
+  default void adjustCounts(Collection<CountChange> changes) {
+    for (CountChange change : changes) {
+      adjustCounts(change.owner(), change.folder(), change.total(), change.unread());
+    }
+  }
 }
