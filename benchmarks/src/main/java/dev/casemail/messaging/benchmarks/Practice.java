@@ -50,7 +50,12 @@ final class Practice {
 
   /** What fills the mother's Inbox: a short note from the lawyer. */
   static NewMessage noteToMother() {
-    return NewMessage.builder().addRecipients(MOTHER).subject(SUBJECT).body(NOTE).build();
+    return noteTo(MOTHER);
+  }
+
+  /** What fills a parent's Inbox: a short note from the lawyer. */
+  static NewMessage noteTo(ParticipantId parent) {
+    return NewMessage.builder().addRecipients(parent).subject(SUBJECT).body(NOTE).build();
   }
 
   /** {@code length} characters of plain ASCII prose in lines of at most 64 characters. */

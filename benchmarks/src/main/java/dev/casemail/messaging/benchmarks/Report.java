@@ -153,6 +153,7 @@ final class Report {
         + (ManagementFactory.getOperatingSystemMXBean().getName() + " " + System.getProperty("os.version") + " "
             + System.getProperty("os.arch"))
         + "\n- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-        + "\n- PostgreSQL: embedded 17 (io.zonky.test), HikariCP pool; James 3.8.1";
+        + "\n- PostgreSQL: embedded 17 (io.zonky.test: fsync off, synchronous_commit off), HikariCP pool of 4"
+        + "\n- peer: Apache James 3.8.1 in-memory mailbox";
   }
 }
