@@ -28,7 +28,6 @@ final class SqlFloor {
 
   static final long INBOX = 1;
   static final long SENT = 5;
-  static final long ARCHIVE = 6;
   static final long ALL_MESSAGES = 7;
 
   private final DataSource dataSource;
