@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite and prints the table (see BENCHMARKS.md).
+#
+#   benchmarks/run.sh                 the full suite (about 10 minutes on 2 cores); results in benchmarks/results/
+#   benchmarks/run.sh --smoke         1 short warm-up and 1 short iteration each: proves it runs, rough figures;
+#                                     results in benchmarks/target/results/
+#   benchmarks/run.sh --include REGEX only the JMH benchmarks matching REGEX (e.g. 'SendInMemory'), plus W6
+#   benchmarks/run.sh --no-memory     without W6
+#
+# Builds what it needs first (mvn package, tests skipped), then runs JMH through Suite on the class
+# path Maven wrote to benchmarks/target/benchmark.classpath.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mvn -B -q -pl benchmarks -am package -DskipTests
+
+out=benchmarks/results
+for arg in "$@"; do
+  if [ "$arg" = "--smoke" ]; then out=benchmarks/target/results; fi
+done
+
+classpath="benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)"
+exec java -Xmx512m -cp "$classpath" dev.casemail.messaging.benchmarks.Suite --out "$out" "$@"

@@ -1,0 +1,155 @@
+package dev.casemail.messaging.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/**
+ * The hand-written SQL floor of W3 and W4: one minimal JDBC transaction that writes exactly the rows
+ * the JDBC adapter writes for the same call, and nothing else. It reads nothing (no participant, no
+ * access link, no folder), checks nothing, and sends each kind of row in one statement or one batch.
+ *
+ * <p>Rows of a send to two parents (as {@code JdbcStore} writes them): the three mailbox rows locked
+ * {@code FOR UPDATE}, three {@code copies}, six {@code folders} count updates (Sent and All Messages of
+ * the sender, Inbox and All Messages of each parent), two {@code receipts}. Rows of a batch move: the
+ * owner's mailbox row locked, the moved {@code copies}, the counts of the source and target folders.
+ */
+final class SqlFloor {
+
+  static final long INBOX = 1;
+  static final long SENT = 5;
+  static final long ALL_MESSAGES = 7;
+
+  private final DataSource dataSource;
+  /** Ids below the time-ordered ids the library issues, so the two never meet. */
+  private final AtomicLong ids = new AtomicLong();
+
+  SqlFloor(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** W3's floor: the lawyer's letter to both parents. */
+  void send(String subject, String body) throws SQLException {
+    long message = ids.incrementAndGet();
+    long thread = ids.incrementAndGet();
+    OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    String recipients = Practice.MOTHER.value() + "\tPARENT\t" + Practice.MOTHER_NAME + "\n"
+        + Practice.FATHER.value() + "\tPARENT\t" + Practice.FATHER_NAME;
+    String lawyer = Practice.LAWYER.value();
+    String mother = Practice.MOTHER.value();
+    String father = Practice.FATHER.value();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement lock = connection.prepareStatement(
+          "SELECT owner_id FROM mailboxes WHERE owner_id IN (?, ?, ?) ORDER BY owner_id FOR UPDATE")) {
+        lock.setString(1, lawyer);
+        lock.setString(2, mother);
+        lock.setString(3, father);
+        lock.executeQuery().close();
+      }
+      try (PreparedStatement copies = connection.prepareStatement(
+          "INSERT INTO copies (owner_id, message_id, thread_id, kind, sender_id, sender_role, sender_name,"
+              + " recipients, subject, body, sent_at, in_reply_to, folder_id, opened_at, in_all)"
+              + " VALUES (?, ?, ?, 'PERSONAL', ?, 'PRACTITIONER', ?, ?, ?, ?, ?, NULL, ?, ?, TRUE)")) {
+        for (String owner : List.of(lawyer, mother, father)) {
+          boolean sender = owner.equals(lawyer);
+          copies.setString(1, owner);
+          copies.setLong(2, message);
+          copies.setLong(3, thread);
+          copies.setString(4, lawyer);
+          copies.setString(5, Practice.LAWYER_NAME);
+          copies.setString(6, recipients);
+          copies.setString(7, subject);
+          copies.setString(8, body);
+          copies.setObject(9, now);
+          copies.setLong(10, sender ? SENT : INBOX);
+          if (sender) {
+            copies.setObject(11, now);
+          } else {
+            copies.setNull(11, Types.TIMESTAMP_WITH_TIMEZONE);
+          }
+          copies.addBatch();
+        }
+        copies.executeBatch();
+      }
+      try (PreparedStatement counts = connection.prepareStatement(
+          "UPDATE folders SET total = total + 1, unread = unread + ? WHERE owner_id = ? AND folder_id = ?")) {
+        for (String owner : List.of(lawyer, mother, father)) {
+          boolean sender = owner.equals(lawyer);
+          for (long folder : new long[] {sender ? SENT : INBOX, ALL_MESSAGES}) {
+            counts.setLong(1, sender ? 0 : 1);
+            counts.setString(2, owner);
+            counts.setLong(3, folder);
+            counts.addBatch();
+          }
+        }
+        counts.executeBatch();
+      }
+      try (PreparedStatement receipts = connection.prepareStatement(
+          "INSERT INTO receipts (owner_id, message_id, recipient_id, position, first_viewed_at)"
+              + " VALUES (?, ?, ?, ?, NULL)")) {
+        int position = 0;
+        for (String recipient : List.of(mother, father)) {
+          receipts.setString(1, lawyer);
+          receipts.setLong(2, message);
+          receipts.setString(3, recipient);
+          receipts.setInt(4, position++);
+          receipts.addBatch();
+        }
+        receipts.executeBatch();
+      }
+      connection.commit();
+    }
+  }
+
+  /**
+   * W4's floor: moves the owner's unread copies {@code messages} from {@code from} to {@code to} with one
+   * UPDATE, and the two folders' counts with one more.
+   */
+  void move(String owner, List<Long> messages, long from, long to) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement lock =
+          connection.prepareStatement("SELECT owner_id FROM mailboxes WHERE owner_id = ? FOR UPDATE")) {
+        lock.setString(1, owner);
+        lock.executeQuery().close();
+      }
+      String marks = String.join(", ", Collections.nCopies(messages.size(), "?"));
+      try (PreparedStatement move = connection.prepareStatement(
+          "UPDATE copies SET folder_id = ? WHERE owner_id = ? AND message_id IN (" + marks + ")")) {
+        move.setLong(1, to);
+        move.setString(2, owner);
+        int index = 3;
+        for (long message : messages) {
+          move.setLong(index++, message);
+        }
+        int moved = move.executeUpdate();
+        if (moved != messages.size()) {
+          throw new IllegalStateException("moved " + moved + " of " + messages.size());
+        }
+      }
+      int n = messages.size();
+      try (PreparedStatement counts = connection.prepareStatement(
+          "UPDATE folders SET total = total + CASE WHEN folder_id = ? THEN ? ELSE ? END,"
+              + " unread = unread + CASE WHEN folder_id = ? THEN ? ELSE ? END"
+              + " WHERE owner_id = ? AND folder_id IN (?, ?)")) {
+        List<Object> parameters = new ArrayList<>(List.of(to, n, -n, to, n, -n, owner, from, to));
+        for (int i = 0; i < parameters.size(); i++) {
+          counts.setObject(i + 1, parameters.get(i));
+        }
+        counts.executeUpdate();
+      }
+      connection.commit();
+    }
+  }
+}

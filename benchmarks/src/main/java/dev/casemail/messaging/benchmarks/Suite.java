@@ -1,0 +1,143 @@
+package dev.casemail.messaging.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The benchmark suite in one command (see BENCHMARKS.md): runs W1–W5 with JMH and W6 in JVMs of its
+ * own, prints the table of figures, references, ratios and targets, and writes it (and JMH's JSON)
+ * to a results directory so that runs can be compared over time.
+ *
+ * <pre>
+ * Suite [--smoke] [--include REGEX] [--out DIR] [--no-memory]
+ * </pre>
+ *
+ * <p>The full run takes 3 warm-up and 5 measured iterations of 2 s per benchmark, one fork each;
+ * {@code --smoke} one warm-up of 3 s and one measured iteration of 2 s, which proves everything runs
+ * and gives rough figures only.
+ */
+public final class Suite {
+
+  private static final String PACKAGE = Suite.class.getPackageName();
+  private static final int MEMORY_MESSAGES = 100_000;
+  /** James appends slowly (about 6 k a second): fewer messages give the same per-copy figure in far less time. */
+  private static final int JAMES_MEMORY_MESSAGES = 20_000;
+
+  private Suite() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean smoke = false;
+    boolean memory = true;
+    String include = PACKAGE + "\\..*";
+    Path out = Paths.get("benchmarks", "results");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--smoke" -> smoke = true;
+        case "--no-memory" -> memory = false;
+        case "--include" -> include = args[++i];
+        case "--out" -> out = Paths.get(args[++i]);
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]
+            + " (use --smoke, --include REGEX, --out DIR, --no-memory)");
+      }
+    }
+    Files.createDirectories(out);
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + (smoke ? "-smoke" : "");
+    Path json = out.resolve(stamp + ".json");
+
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(include)
+        .forks(1)
+        .warmupIterations(smoke ? 1 : 3)
+        .warmupTime(TimeValue.seconds(smoke ? 3 : 2))
+        .measurementIterations(smoke ? 1 : 5)
+        .measurementTime(TimeValue.seconds(2))
+        .jvmArgsPrepend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+        .shouldFailOnError(true)
+        .resultFormat(ResultFormatType.JSON)
+        .result(json.toString());
+    long started = System.nanoTime();
+    Collection<RunResult> results = new Runner(options.build()).run();
+
+    Map<String, Double> memoryFigures = new LinkedHashMap<>();
+    if (memory) {
+      for (String variant : List.of("library", "floor", "james")) {
+        memoryFigures.put(variant, memoryPerCopy(variant));
+      }
+    }
+    long minutes = (System.nanoTime() - started) / 60_000_000_000L;
+
+    Report report = new Report(scores(results), memoryFigures);
+    String table = report.table();
+    String header = "# Benchmark run " + stamp
+        + (smoke ? " (SMOKE: one 3 s warm-up and one 2 s measured iteration; rough figures only)" : "")
+        + "\n\n" + Report.machine() + "\n- suite time: about " + minutes + " min\n"
+        + "- JMH: 1 fork, " + (smoke ? "1 × 3 s warm-up, 1 × 2 s measured" : "3 × 2 s warm-up, 5 × 2 s measured")
+        + ", average time per operation, one thread\n\n";
+    Path markdown = out.resolve(stamp + ".md");
+    Files.writeString(markdown, header + table, StandardCharsets.UTF_8);
+    System.out.println();
+    System.out.println(header + table);
+    System.out.println("written to " + markdown + " (JMH results: " + json + ")");
+  }
+
+  /** Mean µs/op of each benchmark, keyed "Class.method" plus ":value" of its parameter if it has one. */
+  private static Map<String, Double> scores(Collection<RunResult> results) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    for (RunResult result : results) {
+      String benchmark = result.getParams().getBenchmark().substring(PACKAGE.length() + 1);
+      StringBuilder key = new StringBuilder(benchmark);
+      for (String name : result.getParams().getParamsKeys()) {
+        key.append(':').append(result.getParams().getParam(name));
+      }
+      scores.put(key.toString(), result.getPrimaryResult().getScore());
+    }
+    return scores;
+  }
+
+  /** Runs W6 for one variant in a JVM of its own and returns its bytes per copy. */
+  private static double memoryPerCopy(String variant) throws IOException, InterruptedException {
+    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+    int messages = variant.equals("james") ? JAMES_MEMORY_MESSAGES : MEMORY_MESSAGES;
+    List<String> command = new ArrayList<>(List.of(
+        java.toString(), "-XX:+UseSerialGC", "-Xms2g", "-Xmx2g",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        "-cp", System.getProperty("java.class.path"),
+        MemoryPerCopy.class.getName(), variant, Integer.toString(messages)));
+    System.out.println("# W6 memory, " + variant + ": " + messages + " messages");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    OptionalDouble figure = OptionalDouble.empty();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        System.out.println(line);
+        if (line.startsWith("bytesPerCopy=")) {
+          figure = OptionalDouble.of(Double.parseDouble(line.substring("bytesPerCopy=".length())));
+        }
+      }
+    }
+    int exit = process.waitFor();
+    if (exit != 0 || figure.isEmpty()) {
+      throw new IllegalStateException("the W6 measurement of " + variant + " failed (exit " + exit + ")");
+    }
+    return figure.getAsDouble();
+  }
+}
