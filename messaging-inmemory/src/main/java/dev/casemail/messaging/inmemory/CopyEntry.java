@@ -12,7 +12,7 @@ import java.util.Optional;
  * A copy of a message as stored: mutable where a copy may change (its folder, its first-viewed time),
  * sharing the immutable {@link Message} with every other copy.
  */
-final class CopyEntry implements Keyed {
+final class CopyEntry implements ThreadKeyed {
 
   final Message message;
   FolderId folder;
@@ -34,6 +34,11 @@ final class CopyEntry implements Keyed {
     return message.id().value();
   }
 
+  @Override
+  public long threadId() {
+    return message.thread().value();
+  }
+
   boolean inAllMessages() {
     return message.isPersonal();
   }
@@ -43,4 +48,5 @@ final class CopyEntry implements Keyed {
   }
 
   static final Comparator<Keyed> NEWEST_FIRST = Keyed.OLDEST_FIRST.reversed();
+
 }

@@ -174,6 +174,20 @@ final class InMemoryStore implements Store {
     }
   }
 
+  /** At most {@code limit} entries of an ordered range, from its start. */
+  private static <E, R> List<R> firstOf(Collection<?> range, int limit, Function<E, R> convert) {
+    List<R> page = new ArrayList<>(Math.min(limit, 64));
+    for (Object entry : range) {
+      if (page.size() >= limit) {
+        break;
+      }
+      @SuppressWarnings("unchecked")
+      E typed = (E) entry;
+      page.add(convert.apply(typed));
+    }
+    return page;
+  }
+
   /** At most {@code limit} entries of an ordered index strictly after {@code after}. */
   private static <E extends Keyed, R> List<R> page(
       NavigableSet<Keyed> index, Optional<PageKey> after, int limit, Function<E, R> convert) {
@@ -317,7 +331,7 @@ final class InMemoryStore implements Store {
         CopyEntry entry = new CopyEntry(copy.message(), copy.folder(), copy.openedAt().orElse(null));
         put(mailbox.copies, id, entry);
         add(mailbox.folderIndex(copy.folder()), entry);
-        add(mailbox.threadIndex(copy.message().thread()), entry);
+        add(mailbox.byThread, entry);
         if (entry.inAllMessages()) {
           add(mailbox.allMessages, entry);
         }
@@ -417,7 +431,7 @@ final class InMemoryStore implements Store {
     @Override
     public List<MessageCopy> inThread(ParticipantId owner, ThreadId thread, Optional<PageKey> after, int limit) {
       return existing(owner)
-          .map(m -> page(m.byThread.get(thread), after, limit, (CopyEntry e) -> e.toCopy(owner)))
+          .map(m -> firstOf(m.thread(thread, after), limit, (CopyEntry e) -> e.toCopy(owner)))
           .orElse(List.of());
     }
   }

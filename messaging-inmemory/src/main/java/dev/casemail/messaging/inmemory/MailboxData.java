@@ -10,11 +10,13 @@ import dev.casemail.messaging.core.autoresponder.AutoResponderState;
 import dev.casemail.messaging.core.draft.Draft;
 import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.message.SentKey;
+import dev.casemail.messaging.core.paging.PageKey;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -30,7 +32,12 @@ final class MailboxData {
   final Map<MessageId, CopyEntry> copies = new HashMap<>();
   final Map<FolderId, NavigableSet<Keyed>> byFolder = new HashMap<>();
   final NavigableSet<Keyed> allMessages = new TreeSet<>(CopyEntry.NEWEST_FIRST);
-  final Map<ThreadId, NavigableSet<Keyed>> byThread = new HashMap<>();
+  /**
+   * Every copy ordered by (thread, sent time, id): one index for all threads rather than one per
+   * thread, since most threads hold a single message and a set per thread would cost more than the
+   * copy itself.
+   */
+  final NavigableSet<ThreadKeyed> byThread = new TreeSet<>(ThreadKeyed.ORDER);
 
   /** Per sent message, each recipient's first-viewed time (null: never), in recipient order. */
   final Map<MessageId, LinkedHashMap<ParticipantId, Instant>> receipts = new HashMap<>();
@@ -46,8 +53,14 @@ final class MailboxData {
     return byFolder.computeIfAbsent(folder, f -> new TreeSet<>(CopyEntry.NEWEST_FIRST));
   }
 
-  NavigableSet<Keyed> threadIndex(ThreadId thread) {
-    return byThread.computeIfAbsent(thread, t -> new TreeSet<>(Keyed.OLDEST_FIRST));
+  /** The copies of one thread, oldest first, strictly after {@code after} if given. */
+  NavigableSet<ThreadKeyed> thread(ThreadId thread, Optional<PageKey> after) {
+    long id = thread.value();
+    ThreadKeyed from = after
+        .map(key -> ThreadKeyed.probe(id, key.at(), key.id()))
+        .orElseGet(() -> ThreadKeyed.probe(id, Instant.MIN, Long.MIN_VALUE));
+    ThreadKeyed to = ThreadKeyed.probe(id + 1, Instant.MIN, Long.MIN_VALUE);
+    return byThread.subSet(from, after.isEmpty(), to, false);
   }
 
   /** A draft as stored, listed by (updated time, id). */

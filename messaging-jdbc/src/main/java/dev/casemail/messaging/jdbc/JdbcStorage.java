@@ -31,6 +31,7 @@ final class JdbcStorage implements Storage {
   private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "55P03", "HYT00");
 
   private final DataSource dataSource;
+  private volatile int defaultIsolation = -1;
 
   JdbcStorage(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -48,12 +49,17 @@ final class JdbcStorage implements Storage {
 
   private <T> T inTransaction(Function<Store, T> work, boolean readOnly) {
     try (Connection connection = dataSource.getConnection()) {
+      int wanted = readOnly ? Connection.TRANSACTION_REPEATABLE_READ : Connection.TRANSACTION_READ_COMMITTED;
+      // asking a PostgreSQL connection its isolation is a round trip: ask once, pooled connections share it
+      int lent = defaultIsolation(connection);
       boolean autoCommit = connection.getAutoCommit();
-      int isolation = connection.getTransactionIsolation();
       try {
-        connection.setAutoCommit(false);
-        connection.setTransactionIsolation(
-            readOnly ? Connection.TRANSACTION_REPEATABLE_READ : Connection.TRANSACTION_READ_COMMITTED);
+        if (autoCommit) {
+          connection.setAutoCommit(false);
+        }
+        if (lent != wanted) {
+          connection.setTransactionIsolation(wanted);
+        }
         T result;
         try {
           result = work.apply(new JdbcStore(new Sql(connection), readOnly));
@@ -67,13 +73,23 @@ final class JdbcStorage implements Storage {
         }
         return result;
       } finally {
-        restore(connection, autoCommit, isolation);
+        restore(connection, autoCommit, lent != wanted ? lent : -1);
       }
     } catch (SQLException e) {
       throw translate(e);
     } catch (Sql.SqlFailure e) {
       throw translate(e.sqlException());
     }
+  }
+
+  /** The isolation level the data source lends its connections at, read from the first one. */
+  private int defaultIsolation(Connection connection) throws SQLException {
+    int known = defaultIsolation;
+    if (known < 0) {
+      known = connection.getTransactionIsolation();
+      defaultIsolation = known;
+    }
+    return known;
   }
 
   private static void rollback(Connection connection, Throwable cause) {
@@ -84,14 +100,17 @@ final class JdbcStorage implements Storage {
     }
   }
 
-  /** Gives a pooled connection back as it was lent; a failure here only means the pool drops it. */
+  /**
+   * Gives a pooled connection back as it was lent ({@code isolation} -1: unchanged); a failure here
+   * only means the pool drops it.
+   */
   private static void restore(Connection connection, boolean autoCommit, int isolation) {
     try {
-      if (connection.getTransactionIsolation() != isolation) {
+      if (isolation >= 0) {
         connection.setTransactionIsolation(isolation);
       }
-      if (connection.getAutoCommit() != autoCommit) {
-        connection.setAutoCommit(autoCommit);
+      if (autoCommit) {
+        connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
       LOG.debug("could not restore the connection's settings", e);

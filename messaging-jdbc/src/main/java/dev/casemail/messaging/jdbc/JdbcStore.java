@@ -516,10 +516,10 @@ final class JdbcStore implements Store {
       parameters.add(owner.value());
       parameters.addAll(ids);
       String marks = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
-      String lock = readOnly ? "" : " FOR UPDATE";
+      // no row locks: touch(owner) holds the mailbox's lock, which every writer of these rows takes first
       return sql.query(
           "SELECT " + COPY_COLUMNS + " FROM copies WHERE owner_id = ? AND message_id IN (" + marks + ")"
-              + " ORDER BY message_id" + lock,
+              + " ORDER BY message_id",
           row -> copy(owner, row),
           parameters.toArray());
     }
@@ -528,11 +528,20 @@ final class JdbcStore implements Store {
     public void move(ParticipantId owner, Collection<MessageId> messages, FolderId target) {
       writing();
       touch(owner);
-      List<Object[]> rows = new ArrayList<>(messages.size());
-      for (MessageId message : messages) {
-        rows.add(new Object[] {target.value(), owner.value(), message.value()});
+      List<Long> ids = messages.stream().map(MessageId::value).distinct().collect(Collectors.toList());
+      if (ids.isEmpty()) {
+        return;
       }
-      sql.batch("UPDATE copies SET folder_id = ? WHERE owner_id = ? AND message_id = ?", rows);
+      List<Object> parameters = new ArrayList<>(ids.size() + 2);
+      parameters.add(target.value());
+      parameters.add(owner.value());
+      parameters.addAll(ids);
+      String marks = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+      int moved = sql.update(
+          "UPDATE copies SET folder_id = ? WHERE owner_id = ? AND message_id IN (" + marks + ")", parameters.toArray());
+      if (moved != ids.size()) {
+        throw new StorageConflictException("expected to move " + ids.size() + " copies, moved " + moved);
+      }
     }
 
     @Override

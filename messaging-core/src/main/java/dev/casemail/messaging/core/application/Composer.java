@@ -48,7 +48,8 @@ final class Composer {
   MessageView send(ParticipantId actorId, NewMessage command) {
     return context.transactions.write("send", store -> {
       Participant actor = Context.participant(store, actorId);
-      String fingerprint = Fingerprints.of("send", command.recipients(), command.subject(), command.body());
+      Supplier<String> fingerprint =
+          () -> Fingerprints.of("send", command.recipients(), command.subject(), command.body());
       return idempotent(store, actorId, command.idempotencyKey().map(k -> SEND_KEYS + k), fingerprint,
           () -> compose(store, actor, command.recipients(), command.subject(), command.body(), Optional.empty()));
     });
@@ -59,7 +60,8 @@ final class Composer {
     return context.transactions.write(operation, store -> {
       Participant actor = Context.participant(store, actorId);
       MessageCopy original = answerable(store, actorId, command.message(), "message");
-      String fingerprint = Fingerprints.of(operation, command.message(), command.body(), command.quoteOriginal());
+      Supplier<String> fingerprint =
+          () -> Fingerprints.of(operation, command.message(), command.body(), command.quoteOriginal());
       return idempotent(store, actorId, command.idempotencyKey().map(k -> SEND_KEYS + k), fingerprint, () ->
           compose(
               store,
@@ -75,15 +77,17 @@ final class Composer {
     return context.transactions.write("postNotification", store -> {
       Participant recipient = Context.participant(store, notification.recipient());
       Optional<String> key = notification.idempotencyKey().map(k -> NOTIFICATION_KEYS + k);
-      String fingerprint = Fingerprints.of("notify", notification.subject(), notification.body());
+      // a hash of the content only when there is a key to keep it under
+      Optional<String> fingerprint =
+          key.map(k -> Fingerprints.of("notify", notification.subject(), notification.body()));
       if (key.isPresent()) {
         Optional<SentKey> earlier = store.sentKeys().find(recipient.id(), key.get());
         if (earlier.isPresent()) {
-          return sameContent(earlier.get(), fingerprint).message();
+          return sameContent(earlier.get(), fingerprint.get()).message();
         }
       }
       Message message = postSystem(store, MessageKind.NOTIFICATION, recipient, notification.subject(), notification.body());
-      key.ifPresent(k -> store.sentKeys().insert(new SentKey(recipient.id(), k, fingerprint, message.id())));
+      key.ifPresent(k -> store.sentKeys().insert(new SentKey(recipient.id(), k, fingerprint.get(), message.id())));
       return message.id();
     });
   }
@@ -153,20 +157,23 @@ final class Composer {
 
   /**
    * Runs {@code send} once per idempotency key: a retry with the same content returns the first
-   * message; the key with other content is a {@link ConflictException}.
+   * message; the key with other content is a {@link ConflictException}. The content's fingerprint (a
+   * hash of all of it) is computed only when there is a key.
    */
   MessageView idempotent(
-      Store store, ParticipantId actor, Optional<String> key, String fingerprint, Supplier<Message> send) {
-    if (key.isPresent()) {
-      Optional<SentKey> earlier = store.sentKeys().find(actor, key.get());
-      if (earlier.isPresent()) {
-        MessageId first = sameContent(earlier.get(), fingerprint).message();
-        return Views.message(store, store.copies().find(actor, first).orElseThrow());
-      }
+      Store store, ParticipantId actor, Optional<String> key, Supplier<String> fingerprint, Supplier<Message> send) {
+    if (key.isEmpty()) {
+      return Views.justSent(MessageCopy.forSender(send.get()));
+    }
+    String print = fingerprint.get();
+    Optional<SentKey> earlier = store.sentKeys().find(actor, key.get());
+    if (earlier.isPresent()) {
+      MessageId first = sameContent(earlier.get(), print).message();
+      return Views.message(store, store.copies().find(actor, first).orElseThrow());
     }
     Message message = send.get();
-    key.ifPresent(k -> store.sentKeys().insert(new SentKey(actor, k, fingerprint, message.id())));
-    return Views.message(store, MessageCopy.forSender(message));
+    store.sentKeys().insert(new SentKey(actor, key.get(), print, message.id()));
+    return Views.justSent(MessageCopy.forSender(message));
   }
 
   private static SentKey sameContent(SentKey earlier, String fingerprint) {

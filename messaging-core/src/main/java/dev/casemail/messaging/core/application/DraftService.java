@@ -18,6 +18,7 @@ import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Store;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -75,7 +76,7 @@ final class DraftService {
     return context.transactions.write("sendDraft", store -> {
       Participant actor = Context.participant(store, actorId);
       String key = Composer.DRAFT_KEYS + id.value();
-      String fingerprint = Fingerprints.of("sendDraft", id);
+      Supplier<String> fingerprint = () -> Fingerprints.of("sendDraft", id);
       if (store.sentKeys().find(actorId, key).isPresent()) {
         // already sent: answer as the first call did
         return composer.idempotent(store, actorId, Optional.of(key), fingerprint, () -> {

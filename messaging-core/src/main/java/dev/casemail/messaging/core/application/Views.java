@@ -28,6 +28,21 @@ final class Views {
 
   /** The owner's copy with its body; for a sent copy, with each recipient's first-viewed time. */
   static MessageView message(Store store, MessageCopy copy) {
+    Map<ParticipantId, Optional<Instant>> viewed = new HashMap<>();
+    if (copy.direction() == Direction.SENT) {
+      for (Receipt receipt : store.receipts().of(copy.owner(), copy.message().id())) {
+        viewed.put(receipt.recipient(), receipt.firstViewedAt());
+      }
+    }
+    return message(copy, viewed);
+  }
+
+  /** The sender's copy of a message sent in this very transaction: nobody can have viewed it yet. */
+  static MessageView justSent(MessageCopy copy) {
+    return message(copy, Map.of());
+  }
+
+  private static MessageView message(MessageCopy copy, Map<ParticipantId, Optional<Instant>> viewed) {
     Message message = copy.message();
     MessageView.Builder view =
         MessageView.builder()
@@ -44,10 +59,6 @@ final class Views {
             .folder(copy.folder())
             .openedAt(copy.openedAt());
     if (copy.direction() == Direction.SENT) {
-      Map<ParticipantId, Optional<Instant>> viewed = new HashMap<>();
-      for (Receipt receipt : store.receipts().of(copy.owner(), message.id())) {
-        viewed.put(receipt.recipient(), receipt.firstViewedAt());
-      }
       for (Participant recipient : message.recipients()) {
         view.addReceipts(
             ReadReceipt.builder()
