@@ -446,6 +446,17 @@ final class JdbcStore implements Store {
     }
 
     @Override
+    public Map<ParticipantId, AccessStatus> statusesOf(ParticipantId participant) {
+      touch(participant);
+      Map<ParticipantId, AccessStatus> statuses = new LinkedHashMap<>();
+      sql.query(
+          "SELECT counterpart_id, status FROM access_links WHERE owner_id = ?",
+          row -> statuses.put(ParticipantId.of(row.getString(1)), AccessStatus.valueOf(row.getString(2))),
+          participant.value());
+      return statuses;
+    }
+
+    @Override
     public List<AccessLink> of(ParticipantId participant) {
       touch(participant);
       List<ParticipantId> counterparts = sql.query(
@@ -858,24 +869,30 @@ final class JdbcStore implements Store {
         row.getLong("version"));
   }
 
+  private static final String AUTO_RESPONDER_COLUMNS =
+      "enabled, subject, body, active_from, active_until, interval_seconds, version, saved_at";
+
+  private static AutoResponderState autoResponder(ResultSet row) throws SQLException {
+    return new AutoResponderState(
+        AutoResponderSettings.builder()
+            .enabled(row.getBoolean("enabled"))
+            .subject(row.getString("subject"))
+            .body(row.getString("body"))
+            .activeFrom(Sql.optionalInstant(row, "active_from"))
+            .activeUntil(Sql.optionalInstant(row, "active_until"))
+            .replyInterval(Duration.ofSeconds(row.getLong("interval_seconds")))
+            .build(),
+        row.getLong("version"),
+        Sql.instant(row, "saved_at"));
+  }
+
   private final class AutoRespondersPort implements AutoResponders {
     @Override
     public Optional<AutoResponderState> find(ParticipantId owner) {
       touch(owner);
       return sql.queryOne(
-          "SELECT enabled, subject, body, active_from, active_until, interval_seconds, version, saved_at"
-              + " FROM auto_responders WHERE owner_id = ?",
-          row -> new AutoResponderState(
-              AutoResponderSettings.builder()
-                  .enabled(row.getBoolean("enabled"))
-                  .subject(row.getString("subject"))
-                  .body(row.getString("body"))
-                  .activeFrom(Sql.optionalInstant(row, "active_from"))
-                  .activeUntil(Sql.optionalInstant(row, "active_until"))
-                  .replyInterval(Duration.ofSeconds(row.getLong("interval_seconds")))
-                  .build(),
-              row.getLong("version"),
-              Sql.instant(row, "saved_at")),
+          "SELECT " + AUTO_RESPONDER_COLUMNS + " FROM auto_responders WHERE owner_id = ?",
+          JdbcStore::autoResponder,
           owner.value());
     }
 
@@ -905,6 +922,25 @@ final class JdbcStore implements Store {
                 + " version, saved_at, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             values);
       }
+    }
+
+    @Override
+    public Map<ParticipantId, AutoResponderState> findAll(Collection<ParticipantId> owners) {
+      List<String> ids = owners.stream().map(ParticipantId::value).distinct().collect(Collectors.toList());
+      Map<ParticipantId, AutoResponderState> found = new LinkedHashMap<>();
+      if (ids.isEmpty()) {
+        return found;
+      }
+      owners.forEach(JdbcStore.this::touch);
+      String marks = ids.stream().map(id -> "?").collect(Collectors.joining(", "));
+      sql.query(
+          "SELECT owner_id, " + AUTO_RESPONDER_COLUMNS + " FROM auto_responders WHERE owner_id IN (" + marks + ")",
+          row -> {
+            found.put(ParticipantId.of(row.getString("owner_id")), autoResponder(row));
+            return null;
+          },
+          ids.toArray());
+      return found;
     }
 
     @Override

@@ -1,8 +1,9 @@
 package dev.casemail.messaging.core.application;
 
+import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageKind;
-import dev.casemail.messaging.api.AutoResponderSettings;
+import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.core.access.AccessFacts;
 import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
 import dev.casemail.messaging.core.autoresponder.AutoResponder;
@@ -12,7 +13,9 @@ import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Store;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Sends the auto-replies a newly delivered message calls for, in the same transaction. */
 final class AutoReplies {
@@ -29,8 +32,10 @@ final class AutoReplies {
     }
     Participant sender = incoming.sender().orElseThrow();
     AccessFacts facts = new StoreAccessFacts(store);
+    Map<ParticipantId, AutoResponderState> states = store.autoResponders()
+        .findAll(incoming.recipients().stream().map(Participant::id).collect(Collectors.toList()));
     for (Participant owner : incoming.recipients()) {
-      Optional<AutoResponderState> state = store.autoResponders().find(owner.id());
+      Optional<AutoResponderState> state = Optional.ofNullable(states.get(owner.id()));
       if (state.isEmpty() || !state.get().settings().isActiveAt(now)) {
         continue;
       }

@@ -192,7 +192,10 @@ final class Composer {
     mailboxes.addAll(ids);
     store.lockMailboxes(mailboxes);
     Map<ParticipantId, Participant> found = store.participants().findAll(ids);
-    AccessFacts facts = new StoreAccessFacts(store);
+    StoreAccessFacts facts = new StoreAccessFacts(store);
+    if (ids.size() > 1) {
+      facts.prefetch(actor.id());
+    }
     Set<ParticipantId> denied = new LinkedHashSet<>();
     List<Participant> recipients = new ArrayList<>(ids.size());
     for (ParticipantId id : ids) {

@@ -6,7 +6,9 @@ import dev.casemail.messaging.core.access.AccessFacts;
 import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.participant.Family;
 import dev.casemail.messaging.core.port.Store;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,8 +21,27 @@ final class StoreAccessFacts implements AccessFacts {
     this.store = store;
   }
 
+  /** Link statuses by counterpart, of the participants whose links this transaction read. */
+  private final Map<ParticipantId, Map<ParticipantId, AccessStatus>> statuses = new HashMap<>();
+
+  /**
+   * Reads all the participant's link statuses in one go, for a participant about to write to several
+   * counterparts: every {@link #linkStatus} involving them is then answered without the store.
+   */
+  void prefetch(ParticipantId participant) {
+    statuses.computeIfAbsent(participant, store.accessLinks()::statusesOf);
+  }
+
   @Override
   public Optional<AccessStatus> linkStatus(ParticipantId practitioner, ParticipantId parent) {
+    Map<ParticipantId, AccessStatus> known = statuses.get(practitioner);
+    if (known != null) {
+      return Optional.ofNullable(known.get(parent));
+    }
+    known = statuses.get(parent);
+    if (known != null) {
+      return Optional.ofNullable(known.get(practitioner));
+    }
     return store.accessLinks().status(practitioner, parent);
   }
 
