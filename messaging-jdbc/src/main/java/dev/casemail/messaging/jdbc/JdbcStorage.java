@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * row in {@code mailboxes} ({@link JdbcStore}): writes to one mailbox are serialized, every statement
  * sees what the previous holder committed, and mailboxes that are not shared never wait for each
  * other. Reads run at REPEATABLE READ, so that a page and its folder's counts come from one snapshot.
+ * The level the data source lends its connections at is read once, from the first connection, and
+ * changed (and restored) only when it differs: a pool lends every connection alike.
  *
  * <p>A unique key taken by a concurrent transaction, a deadlock, a serialization failure or a lock
  * timeout becomes a {@link StorageConflictException} (the core retries the call); any other SQL
