@@ -12,7 +12,6 @@ import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.ThreadId;
-import dev.casemail.messaging.core.access.AccessFacts;
 import dev.casemail.messaging.core.message.Message;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.message.ReplyRules;
@@ -47,11 +46,18 @@ final class Composer {
 
   MessageView send(ParticipantId actorId, NewMessage command) {
     return context.transactions.write("send", store -> {
-      Participant actor = Context.participant(store, actorId);
+      // the sender and the recipients in one read
+      List<ParticipantId> everyone = new ArrayList<>(command.recipients().size() + 1);
+      everyone.add(actorId);
+      everyone.addAll(command.recipients());
+      Map<ParticipantId, Participant> known = store.participants().findAll(everyone);
+      Participant actor = Optional.ofNullable(known.get(actorId))
+          .orElseThrow(() -> new NotFoundException("participant", actorId.value()));
       Supplier<String> fingerprint =
           () -> Fingerprints.of("send", command.recipients(), command.subject(), command.body());
       return idempotent(store, actorId, command.idempotencyKey().map(k -> SEND_KEYS + k), fingerprint,
-          () -> compose(store, actor, command.recipients(), command.subject(), command.body(), Optional.empty()));
+          () -> compose(
+              store, actor, command.recipients(), command.subject(), command.body(), Optional.empty(), known));
     });
   }
 
@@ -120,7 +126,19 @@ final class Composer {
       String subject,
       String body,
       Optional<MessageCopy> original) {
-    List<Participant> recipients = allowedRecipients(store, actor, recipientIds);
+    return compose(store, actor, recipientIds, subject, body, original, Map.of());
+  }
+
+  /** As above, with participants the caller already read ({@code known}), so as not to read them twice. */
+  private Message compose(
+      Store store,
+      Participant actor,
+      Collection<ParticipantId> recipientIds,
+      String subject,
+      String body,
+      Optional<MessageCopy> original,
+      Map<ParticipantId, Participant> known) {
+    List<Participant> recipients = allowedRecipients(store, actor, recipientIds, known);
     Instant now = context.now();
     long id = context.nextId();
     ThreadId thread = original.map(o -> o.message().thread()).orElseGet(() -> new ThreadId(context.nextId()));
@@ -183,7 +201,8 @@ final class Composer {
     return earlier;
   }
 
-  private List<Participant> allowedRecipients(Store store, Participant actor, Collection<ParticipantId> ids) {
+  private List<Participant> allowedRecipients(
+      Store store, Participant actor, Collection<ParticipantId> ids, Map<ParticipantId, Participant> known) {
     if (ids.contains(actor.id())) {
       throw new InvalidInputException("recipients", "must not include the sender");
     }
@@ -191,7 +210,8 @@ final class Composer {
     mailboxes.add(actor.id());
     mailboxes.addAll(ids);
     store.lockMailboxes(mailboxes);
-    Map<ParticipantId, Participant> found = store.participants().findAll(ids);
+    Map<ParticipantId, Participant> found =
+        known.keySet().containsAll(ids) ? known : store.participants().findAll(ids);
     StoreAccessFacts facts = new StoreAccessFacts(store);
     if (ids.size() > 1) {
       facts.prefetch(actor.id());
