@@ -1,5 +1,9 @@
 package dev.casemail.messaging.jdbc;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Storage;
 import dev.casemail.messaging.core.port.StorageConflictException;
 import dev.casemail.messaging.core.port.Store;
@@ -29,11 +33,21 @@ final class JdbcStorage implements Storage {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
 
+  private static final int DIRECTORY_CACHE_SIZE = 100_000;
+
   /** SQL states of a race a retry may win: unique violation, serialization failure, deadlock, lock timeouts. */
   private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "55P03", "HYT00");
 
   private final DataSource dataSource;
   private volatile int defaultIsolation = -1;
+
+  /**
+   * Participants already read, for every later call: a registration never changes and is never
+   * removed (the API has no such call), so the copy can never be stale. Bounded, least recently used
+   * out first.
+   */
+  private final Cache<ParticipantId, Participant> directory =
+      CacheBuilder.newBuilder().maximumSize(DIRECTORY_CACHE_SIZE).build();
 
   JdbcStorage(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -64,7 +78,7 @@ final class JdbcStorage implements Storage {
         }
         T result;
         try {
-          result = work.apply(new JdbcStore(new Sql(connection), readOnly));
+          result = work.apply(new JdbcStore(new Sql(connection), readOnly, directory));
           connection.commit();
         } catch (RuntimeException | Error e) {
           rollback(connection, e);

@@ -1,5 +1,6 @@
 package dev.casemail.messaging.jdbc;
 
+import com.google.common.cache.Cache;
 import dev.casemail.messaging.api.AccessEvent;
 import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.AutoResponderSettings;
@@ -75,6 +76,10 @@ final class JdbcStore implements Store {
   private final Sql sql;
   private final boolean readOnly;
   private final Set<ParticipantId> locked = new HashSet<>();
+  /** Registered participants read before, shared by the transactions of one storage. */
+  private final Cache<ParticipantId, Participant> directory;
+  /** Participants registered by this transaction: not committed yet, so never remembered. */
+  private final Set<ParticipantId> insertedHere = new HashSet<>();
 
   private final Participants participants = new ParticipantsPort();
   private final Families families = new FamiliesPort();
@@ -86,9 +91,10 @@ final class JdbcStore implements Store {
   private final Drafts drafts = new DraftsPort();
   private final AutoResponders autoResponders = new AutoRespondersPort();
 
-  JdbcStore(Sql sql, boolean readOnly) {
+  JdbcStore(Sql sql, boolean readOnly, Cache<ParticipantId, Participant> directory) {
     this.sql = sql;
     this.readOnly = readOnly;
+    this.directory = directory;
   }
 
   @Override
@@ -251,27 +257,43 @@ final class JdbcStore implements Store {
   private final class ParticipantsPort implements Participants {
     @Override
     public Optional<Participant> find(ParticipantId id) {
-      return sql.queryOne(
+      Participant known = directory.getIfPresent(id);
+      if (known != null) {
+        return Optional.of(known);
+      }
+      Optional<Participant> found = sql.queryOne(
           "SELECT participant_id, role, display_name FROM participants WHERE participant_id = ?",
           JdbcStore::participant,
           id.value());
+      found.ifPresent(this::remember);
+      return found;
     }
 
     @Override
     public Map<ParticipantId, Participant> findAll(Collection<ParticipantId> ids) {
-      Map<ParticipantId, Participant> found = new LinkedHashMap<>();
-      List<ParticipantId> distinct = List.copyOf(new LinkedHashSet<>(ids));
-      if (distinct.isEmpty()) {
-        return found;
-      }
-      String marks = distinct.stream().map(id -> "?").collect(Collectors.joining(", "));
       Map<ParticipantId, Participant> byId = new LinkedHashMap<>();
-      sql.query(
-              "SELECT participant_id, role, display_name FROM participants WHERE participant_id IN (" + marks + ")",
-              JdbcStore::participant,
-              distinct.stream().map(ParticipantId::value).toArray())
-          .forEach(participant -> byId.put(participant.id(), participant));
-      for (ParticipantId id : distinct) {
+      List<ParticipantId> missing = new ArrayList<>();
+      for (ParticipantId id : new LinkedHashSet<>(ids)) {
+        Participant known = directory.getIfPresent(id);
+        if (known != null) {
+          byId.put(id, known);
+        } else {
+          missing.add(id);
+        }
+      }
+      if (!missing.isEmpty()) {
+        String marks = missing.stream().map(id -> "?").collect(Collectors.joining(", "));
+        sql.query(
+                "SELECT participant_id, role, display_name FROM participants WHERE participant_id IN (" + marks + ")",
+                JdbcStore::participant,
+                missing.stream().map(ParticipantId::value).toArray())
+            .forEach(participant -> {
+              byId.put(participant.id(), participant);
+              remember(participant);
+            });
+      }
+      Map<ParticipantId, Participant> found = new LinkedHashMap<>();
+      for (ParticipantId id : new LinkedHashSet<>(ids)) {
         Participant participant = byId.get(id);
         if (participant != null) {
           found.put(id, participant);
@@ -280,9 +302,17 @@ final class JdbcStore implements Store {
       return found;
     }
 
+    /** Keeps a committed participant for later transactions: registrations never change or go away. */
+    private void remember(Participant participant) {
+      if (!insertedHere.contains(participant.id())) {
+        directory.put(participant.id(), participant);
+      }
+    }
+
     @Override
     public void insert(Participant participant) {
       writing();
+      insertedHere.add(participant.id());
       sql.update(
           "INSERT INTO participants (participant_id, role, display_name) VALUES (?, ?, ?)",
           participant.id().value(),
