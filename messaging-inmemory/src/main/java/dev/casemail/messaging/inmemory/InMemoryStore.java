@@ -194,17 +194,7 @@ final class InMemoryStore implements Store {
     if (index == null) {
       return List.of();
     }
-    Collection<Keyed> tail = after.isPresent() ? index.tailSet(Keyed.probe(after.get()), false) : index;
-    List<R> page = new ArrayList<>(Math.min(limit, 64));
-    for (Keyed entry : tail) {
-      if (page.size() >= limit) {
-        break;
-      }
-      @SuppressWarnings("unchecked")
-      E typed = (E) entry;
-      page.add(convert.apply(typed));
-    }
-    return page;
+    return firstOf(after.isPresent() ? index.tailSet(Keyed.probe(after.get()), false) : index, limit, convert);
   }
 
   // ---------------------------------------------------------------------------------------------
