@@ -17,6 +17,7 @@ public interface MessagingContract
         DirectoryContract,
         AccessContract,
         AccessProperties,
+        AccessPrivacyContract,
         SendingContract,
         ReplyContract,
         DraftContract,

@@ -2,14 +2,16 @@ package dev.casemail.messaging.core;
 
 import dev.casemail.messaging.core.access.AccessPolicy;
 import dev.casemail.messaging.core.access.DefaultAccessPolicy;
+import dev.casemail.messaging.core.access.RequestLimit;
 import dev.casemail.messaging.core.port.IdGenerator;
 import dev.casemail.messaging.core.port.TimeOrderedIdGenerator;
 import java.time.Clock;
+import java.time.Duration;
 import org.immutables.value.Value;
 
 /**
- * What a host may replace when it builds a {@code Messaging}: the clock, the access policy and the id
- * source. Every storage adapter's factory accepts one; {@link #defaults()} is right for production.
+ * What a host may replace when it builds a {@code Messaging}: the clock, the access policy, the id
+ * source, the retries after a lost race and the access request limit. Every storage adapter's factory accepts one; {@link #defaults()} is right for production.
  */
 @Value.Immutable
 public abstract class MessagingConfiguration {
@@ -40,8 +42,29 @@ public abstract class MessagingConfiguration {
     return 5;
   }
 
+  /**
+   * How many access requests one requester may make to one participant within
+   * {@link #accessRequestPeriod()}; default 3. Bounds the action items an unwelcome requester can post.
+   */
+  @Value.Default
+  public int accessRequestLimit() {
+    return RequestLimit.DEFAULT.requests();
+  }
+
+  /** The period {@link #accessRequestLimit()} counts requests in; default 30 days. */
+  @Value.Default
+  public Duration accessRequestPeriod() {
+    return RequestLimit.DEFAULT.period();
+  }
+
+  /** The request limit of {@link #accessRequestLimit()} and {@link #accessRequestPeriod()}. */
+  public RequestLimit requestLimit() {
+    return new RequestLimit(accessRequestLimit(), accessRequestPeriod());
+  }
+
   @Value.Check
   void check() {
+    requestLimit();
     if (maxAttempts() < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1");
     }
