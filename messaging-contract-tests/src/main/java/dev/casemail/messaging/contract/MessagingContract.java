@@ -23,6 +23,8 @@ public interface MessagingContract
         DraftContract,
         NotificationContract,
         ReadingContract,
+        CursorIntegrityContract,
+        ThreadIdsContract,
         AutoResponderContract,
         FolderContract,
         MoveContract,
