@@ -49,16 +49,6 @@ final class CopyTable implements MessageCopies {
   }
 
   @Override
-  public boolean anyInThread(Collection<ParticipantId> owners, ThreadId thread) {
-    for (ParticipantId owner : owners) {
-      if (mailboxes.existing(owner).map(m -> !m.thread(thread, Optional.empty()).isEmpty()).orElse(false)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  @Override
   public List<MessageCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit) {
     return mailboxes.existing(owner)
         .map(m -> Pages.after(m.byFolder.get(folder), after, limit, (CopyEntry e) -> e.toCopy(owner)))
@@ -86,6 +76,9 @@ final class CopyTable implements MessageCopies {
     MessageId id = copy.message().id();
     if (mailbox.copies.containsKey(id)) {
       throw new StorageConflictException("message " + id + " exists in the mailbox of " + copy.owner());
+    }
+    if (copy.message().startsThread() && !mailbox.thread(copy.message().thread(), Optional.empty()).isEmpty()) {
+      throw new StorageConflictException("thread " + copy.message().thread() + " exists in the mailbox of " + copy.owner());
     }
     CopyEntry entry = new CopyEntry(copy.message(), copy.folder(), copy.openedAt().orElse(null));
     undo.put(mailbox.copies, id, entry);

@@ -16,6 +16,7 @@ import dev.casemail.messaging.core.port.StorageConflictException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -49,11 +50,20 @@ final class CopyRows implements MessageCopies {
         "sent_at", "message_id", false, continued);
   }
 
-  /** Whether some of {@code owners} hold a copy in a thread. Parameters: the owners, then the thread. */
-  static String threadTakenSql(int owners) {
-    return "SELECT owner_id FROM copies WHERE owner_id IN (" + Sql.marks(owners) + ") AND thread_id = ?"
-        + " FETCH FIRST 1 ROWS ONLY";
-  }
+  /**
+   * Whether a mailbox holds a copy in a thread: what a copy that starts a thread must not find.
+   * Parameters: owner, thread.
+   */
+  static final String THREAD_HELD = "SELECT 1 FROM copies WHERE owner_id = ? AND thread_id = ?";
+
+  private static final String INSERT =
+      "INSERT INTO copies (owner_id, " + COLUMNS + ", in_all) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** Inserts a copy only if its mailbox holds nothing of its thread yet: one statement, no read before. */
+  private static final String INSERT_STARTING_THREAD =
+      "INSERT INTO copies (owner_id, " + COLUMNS + ", in_all)"
+          + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (0)) AS one (x)"
+          + " WHERE NOT EXISTS (" + THREAD_HELD + ")";
 
   private final Sql sql;
 
@@ -84,17 +94,6 @@ final class CopyRows implements MessageCopies {
   }
 
   @Override
-  public boolean anyInThread(Collection<ParticipantId> owners, ThreadId thread) {
-    List<String> ids = owners.stream().map(ParticipantId::value).distinct().toList();
-    if (ids.isEmpty()) {
-      return false;
-    }
-    List<Object> parameters = new ArrayList<>(ids);
-    parameters.add(thread.value());
-    return !sql.query(threadTakenSql(ids.size()), row -> row.getString(1), parameters.toArray()).isEmpty();
-  }
-
-  @Override
   public List<MessageCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit) {
     return sql.query(
         folderPageSql(after.isPresent()),
@@ -120,33 +119,58 @@ final class CopyRows implements MessageCopies {
 
   // writes, from ChangeWriter
 
+  /**
+   * Inserts the copies of a change, those that start a thread first and only where their mailbox holds
+   * nothing of that thread (otherwise the id source repeated a thread id: a conflict, retried with
+   * fresh ids), then the others: at most two batches.
+   */
   void insert(List<MessageCopy> copies) {
-    List<Object[]> rows = new ArrayList<>(copies.size());
+    List<Object[]> starting = new ArrayList<>();
+    List<Object[]> joining = new ArrayList<>();
     for (MessageCopy copy : copies) {
-      Message message = copy.message();
-      Optional<Participant> sender = message.sender();
-      rows.add(new Object[] {
-        copy.owner().value(),
-        message.id().value(),
-        message.thread().value(),
-        message.kind().name(),
-        Sql.text(sender.map(s -> s.id().value())),
-        Sql.text(sender.map(s -> s.role().name())),
-        Sql.text(sender.map(Participant::displayName)),
-        Codec.participants(message.recipients()),
-        message.subject(),
-        message.body(),
-        message.sentAt(),
-        Sql.number(message.inReplyTo().map(MessageId::value)),
-        copy.folder().value(),
-        Sql.instant(copy.openedAt()),
-        copy.inAllMessages()
-      });
+      Object[] row = row(copy);
+      if (copy.message().startsThread()) {
+        Object[] guarded = Arrays.copyOf(row, row.length + 2);
+        guarded[row.length] = copy.owner().value();
+        guarded[row.length + 1] = copy.message().thread().value();
+        starting.add(guarded);
+      } else {
+        joining.add(row);
+      }
     }
     sql.requireWritable();
-    sql.batch(
-        "INSERT INTO copies (owner_id, " + COLUMNS + ", in_all) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows);
+    if (!starting.isEmpty()) {
+      for (int count : sql.batch(INSERT_STARTING_THREAD, starting)) {
+        if (count == 0) {
+          throw new StorageConflictException("a new thread's id is taken in a mailbox: the id source repeated it");
+        }
+      }
+    }
+    if (!joining.isEmpty()) {
+      sql.batch(INSERT, joining);
+    }
+  }
+
+  private static Object[] row(MessageCopy copy) {
+    Message message = copy.message();
+    Optional<Participant> sender = message.sender();
+    return new Object[] {
+      copy.owner().value(),
+      message.id().value(),
+      message.thread().value(),
+      message.kind().name(),
+      Sql.text(sender.map(s -> s.id().value())),
+      Sql.text(sender.map(s -> s.role().name())),
+      Sql.text(sender.map(Participant::displayName)),
+      Codec.participants(message.recipients()),
+      message.subject(),
+      message.body(),
+      message.sentAt(),
+      Sql.number(message.inReplyTo().map(MessageId::value)),
+      copy.folder().value(),
+      Sql.instant(copy.openedAt()),
+      copy.inAllMessages()
+    };
   }
 
   /** One statement per owner and folder, however many copies move. */

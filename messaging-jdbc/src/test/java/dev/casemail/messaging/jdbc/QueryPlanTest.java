@@ -261,8 +261,8 @@ class QueryPlanTest {
             List.of(owner.value())),
         new Probe("one folder and its counts", FolderRows.FOLDER_OF_OWNER, List.of("folders_pk"), true,
             List.of(owner.value(), inbox)),
-        new Probe("whether a new thread's id is taken", CopyRows.threadTakenSql(2), byThread, true,
-            List.of(owner.value(), "someone-else", thread)));
+        new Probe("whether a new thread's id is taken", CopyRows.THREAD_HELD, byThread, true,
+            List.of(owner.value(), thread)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -181,9 +181,6 @@ final class Composer {
         body,
         now,
         original.map(o -> o.message().id()));
-    if (joined.isEmpty()) {
-      requireNewThread(store, message);
-    }
     MailboxChange change = Delivery.of(message).and(autoReplies.answer(store, message, now, facts));
     return new Composed(message, change);
   }
@@ -200,19 +197,7 @@ final class Composer {
         body,
         context.now(),
         Optional.empty());
-    requireNewThread(store, message);
     return new Composed(message, Delivery.of(message));
-  }
-
-  /**
-   * A new thread's id must be new in every mailbox the message lands in, or two conversations would
-   * merge: an id source that repeats an id makes the call retry with fresh ids. The mailboxes are
-   * locked, so nothing can take the id between this check and the commit.
-   */
-  private static void requireNewThread(Store store, Message message) {
-    if (store.copies().anyInThread(Delivery.mailboxesOf(message), message.thread())) {
-      throw Context.idTaken("thread id " + message.thread());
-    }
   }
 
   private List<Participant> allowedRecipients(

@@ -6,7 +6,6 @@ import dev.casemail.messaging.core.access.AccessPolicy;
 import dev.casemail.messaging.core.access.RequestLimit;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.IdGenerator;
-import dev.casemail.messaging.core.port.StorageConflictException;
 import dev.casemail.messaging.core.port.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,10 +55,5 @@ final class Context {
   /** The registered participant, or a {@link NotFoundException}. */
   static Participant participant(Store store, ParticipantId id) {
     return store.participants().find(id).orElseThrow(() -> new NotFoundException("participant", id.value()));
-  }
-
-  /** A repeated id from the id source: the call is retried with fresh ids. */
-  static StorageConflictException idTaken(String what) {
-    return new StorageConflictException("the id source repeated " + what + "; retrying with fresh ids");
   }
 }

@@ -24,9 +24,6 @@ public interface MessageCopies {
   /** The owner's copies among {@code messages}; unknown ids are absent. */
   List<MessageCopy> findAll(ParticipantId owner, Collection<MessageId> messages);
 
-  /** Whether any of the owners' mailboxes holds a copy in {@code thread} (a seek, never a scan). */
-  boolean anyInThread(Collection<ParticipantId> owners, ThreadId thread);
-
   /** Copies in a real folder, newest first by (sent time, id). */
   List<MessageCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit);
 
