@@ -9,8 +9,9 @@ import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.mailbox.MailboxChanges;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.message.SentKey;
+import java.util.List;
 
-/** Applies a mailbox change to the tables of one transaction, each write undoable. */
+/** Writes the parts of a mailbox change to the tables of one transaction, each write undoable. */
 final class ChangeWriter implements MailboxChanges {
 
   private final CopyTable copies;
@@ -39,58 +40,88 @@ final class ChangeWriter implements MailboxChanges {
   }
 
   @Override
-  public void apply(MailboxChange change) {
-    for (Folder folder : change.foldersAdded()) {
-      folders.insert(folder);
-    }
-    for (MessageCopy copy : change.placed()) {
-      copies.insert(copy);
-    }
-    for (MailboxChange.ReceiptsStarted started : change.receipts()) {
-      receipts.start(started.sender(), started.message(), started.recipients());
-    }
-    for (MailboxChange.CopiesMoved move : change.moves()) {
-      copies.move(move.owner(), move.messages(), move.target());
-    }
-    for (MailboxChange.FolderEmptied emptied : change.emptied()) {
-      copies.moveAll(emptied.owner(), emptied.from(), emptied.into());
-    }
-    for (MailboxChange.CopyOpened opened : change.openings()) {
-      copies.markOpened(opened.owner(), opened.message(), opened.at());
-    }
-    for (MailboxChange.FirstView view : change.firstViews()) {
-      receipts.recordFirstView(view.sender(), view.message(), view.recipient(), view.at());
-    }
-    for (CountChange count : change.counts()) {
-      folders.adjust(count);
-    }
-    for (Folder renamed : change.foldersRenamed()) {
-      folders.rename(renamed);
-    }
-    for (MailboxChange.FolderRemoved removed : change.foldersRemoved()) {
-      folders.remove(removed.owner(), removed.folder());
-      copies.dropFolderIndex(removed.owner(), removed.folder());
-    }
-    for (Draft draft : change.draftsAdded()) {
-      drafts.insert(draft);
-    }
-    for (MailboxChange.DraftRevised revised : change.draftsRevised()) {
-      drafts.revise(revised.draft(), revised.expectedVersion());
-    }
-    for (MailboxChange.DraftRemoved removed : change.draftsRemoved()) {
-      drafts.remove(removed.owner(), removed.draft());
-    }
-    for (SentKey key : change.keys()) {
-      sentKeys.insert(key);
-    }
-    for (AutoReplyRecord reply : change.autoReplies()) {
-      autoResponders.recordReply(reply);
-    }
-    for (MailboxChange.AutoResponderSaved saved : change.autoResponders()) {
-      autoResponders.save(saved.owner(), saved.state());
-    }
-    for (AccessLink link : change.links()) {
-      links.save(link);
-    }
+  public void addFolders(List<Folder> added) {
+    added.forEach(folders::insert);
+  }
+
+  @Override
+  public void placeCopies(List<MessageCopy> placed) {
+    placed.forEach(copies::insert);
+  }
+
+  @Override
+  public void startReceipts(List<MailboxChange.ReceiptsStarted> started) {
+    started.forEach(r -> receipts.start(r.sender(), r.message(), r.recipients()));
+  }
+
+  @Override
+  public void moveCopies(MailboxChange.CopiesMoved move) {
+    copies.move(move.owner(), move.messages(), move.target());
+  }
+
+  @Override
+  public void emptyFolder(MailboxChange.FolderEmptied emptied) {
+    copies.moveAll(emptied.owner(), emptied.from(), emptied.into());
+  }
+
+  @Override
+  public void openCopies(List<MailboxChange.CopyOpened> openings) {
+    openings.forEach(o -> copies.markOpened(o.owner(), o.message(), o.at()));
+  }
+
+  @Override
+  public void recordFirstViews(List<MailboxChange.FirstView> views) {
+    views.forEach(v -> receipts.recordFirstView(v.sender(), v.message(), v.recipient(), v.at()));
+  }
+
+  @Override
+  public void adjustCounts(List<CountChange> changes) {
+    changes.forEach(folders::adjust);
+  }
+
+  @Override
+  public void renameFolder(Folder renamed) {
+    folders.rename(renamed);
+  }
+
+  @Override
+  public void removeFolder(MailboxChange.FolderRemoved removed) {
+    folders.remove(removed.owner(), removed.folder());
+    copies.dropFolderIndex(removed.owner(), removed.folder());
+  }
+
+  @Override
+  public void addDrafts(List<Draft> added) {
+    added.forEach(drafts::insert);
+  }
+
+  @Override
+  public void reviseDraft(MailboxChange.DraftRevised revision) {
+    drafts.revise(revision.draft(), revision.expectedVersion());
+  }
+
+  @Override
+  public void removeDraft(MailboxChange.DraftRemoved removed) {
+    drafts.remove(removed.owner(), removed.draft());
+  }
+
+  @Override
+  public void rememberKeys(List<SentKey> keys) {
+    keys.forEach(sentKeys::insert);
+  }
+
+  @Override
+  public void recordAutoReply(AutoReplyRecord reply) {
+    autoResponders.recordReply(reply);
+  }
+
+  @Override
+  public void saveAutoResponder(MailboxChange.AutoResponderSaved saved) {
+    autoResponders.save(saved.owner(), saved.state());
+  }
+
+  @Override
+  public void saveLink(AccessLink link) {
+    links.save(link);
   }
 }

@@ -2,19 +2,23 @@ package dev.casemail.messaging.jdbc;
 
 import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
+import dev.casemail.messaging.core.draft.Draft;
+import dev.casemail.messaging.core.folder.CountChange;
 import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.mailbox.MailboxChanges;
+import dev.casemail.messaging.core.message.MessageCopy;
+import dev.casemail.messaging.core.message.SentKey;
+import java.util.List;
 
 /**
- * Applies a mailbox change in as few statements as its parts allow: one batch each for the folders,
- * copies, receipts, openings, first views, count changes, drafts and keys of the whole change; one
- * statement per owner and target folder for moves. The order puts rows before the rows that refer to
- * them, and empties a folder before it removes it.
+ * Writes the parts of a mailbox change (the core's {@link MailboxChanges#apply} gives them in order) in
+ * as few statements as they allow: one batch each for the folders, copies (two when some start a
+ * thread and others join one), receipts, openings, first views, count changes, drafts and keys of the
+ * whole change; one statement per owner and target folder for moves.
  */
 final class ChangeWriter implements MailboxChanges {
 
-  private final Sql sql;
   private final CopyRows copies;
   private final ReceiptRows receipts;
   private final FolderRows folders;
@@ -24,7 +28,6 @@ final class ChangeWriter implements MailboxChanges {
   private final AccessLinkRows links;
 
   ChangeWriter(
-      Sql sql,
       CopyRows copies,
       ReceiptRows receipts,
       FolderRows folders,
@@ -32,7 +35,6 @@ final class ChangeWriter implements MailboxChanges {
       AutoResponderRows autoResponders,
       SentKeyRows sentKeys,
       AccessLinkRows links) {
-    this.sql = sql;
     this.copies = copies;
     this.receipts = receipts;
     this.folders = folders;
@@ -43,46 +45,87 @@ final class ChangeWriter implements MailboxChanges {
   }
 
   @Override
-  public void apply(MailboxChange change) {
-    sql.requireWritable();
-    if (!change.foldersAdded().isEmpty()) {
-      folders.insert(change.foldersAdded());
-    }
-    if (!change.placed().isEmpty()) {
-      copies.insert(change.placed());
-    }
-    if (!change.receipts().isEmpty()) {
-      receipts.start(change.receipts());
-    }
-    change.moves().forEach(copies::move);
-    change.emptied().forEach(copies::moveAll);
-    if (!change.openings().isEmpty()) {
-      copies.markOpened(change.openings());
-    }
-    if (!change.firstViews().isEmpty()) {
-      receipts.recordFirstViews(change.firstViews());
-    }
-    if (!change.counts().isEmpty()) {
-      folders.adjust(change.counts());
-    }
-    for (Folder renamed : change.foldersRenamed()) {
-      folders.rename(renamed);
-    }
-    change.foldersRemoved().forEach(folders::remove);
-    if (!change.draftsAdded().isEmpty()) {
-      drafts.insert(change.draftsAdded());
-    }
-    change.draftsRevised().forEach(drafts::revise);
-    change.draftsRemoved().forEach(drafts::remove);
-    if (!change.keys().isEmpty()) {
-      sentKeys.insert(change.keys());
-    }
-    for (AutoReplyRecord reply : change.autoReplies()) {
-      autoResponders.recordReply(reply);
-    }
-    change.autoResponders().forEach(autoResponders::save);
-    for (AccessLink link : change.links()) {
-      links.save(link);
-    }
+  public void addFolders(List<Folder> added) {
+    folders.insert(added);
+  }
+
+  @Override
+  public void placeCopies(List<MessageCopy> placed) {
+    copies.insert(placed);
+  }
+
+  @Override
+  public void startReceipts(List<MailboxChange.ReceiptsStarted> started) {
+    receipts.start(started);
+  }
+
+  @Override
+  public void moveCopies(MailboxChange.CopiesMoved move) {
+    copies.move(move);
+  }
+
+  @Override
+  public void emptyFolder(MailboxChange.FolderEmptied emptied) {
+    copies.moveAll(emptied);
+  }
+
+  @Override
+  public void openCopies(List<MailboxChange.CopyOpened> openings) {
+    copies.markOpened(openings);
+  }
+
+  @Override
+  public void recordFirstViews(List<MailboxChange.FirstView> views) {
+    receipts.recordFirstViews(views);
+  }
+
+  @Override
+  public void adjustCounts(List<CountChange> changes) {
+    folders.adjust(changes);
+  }
+
+  @Override
+  public void renameFolder(Folder renamed) {
+    folders.rename(renamed);
+  }
+
+  @Override
+  public void removeFolder(MailboxChange.FolderRemoved removed) {
+    folders.remove(removed);
+  }
+
+  @Override
+  public void addDrafts(List<Draft> added) {
+    drafts.insert(added);
+  }
+
+  @Override
+  public void reviseDraft(MailboxChange.DraftRevised revision) {
+    drafts.revise(revision);
+  }
+
+  @Override
+  public void removeDraft(MailboxChange.DraftRemoved removed) {
+    drafts.remove(removed);
+  }
+
+  @Override
+  public void rememberKeys(List<SentKey> keys) {
+    sentKeys.insert(keys);
+  }
+
+  @Override
+  public void recordAutoReply(AutoReplyRecord reply) {
+    autoResponders.recordReply(reply);
+  }
+
+  @Override
+  public void saveAutoResponder(MailboxChange.AutoResponderSaved saved) {
+    autoResponders.save(saved);
+  }
+
+  @Override
+  public void saveLink(AccessLink link) {
+    links.save(link);
   }
 }

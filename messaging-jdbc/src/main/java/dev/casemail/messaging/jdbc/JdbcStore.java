@@ -44,7 +44,7 @@ final class JdbcStore {
         autoResponders,
         new CursorSecretRows(sql),
         locks(sql),
-        new ChangeWriter(sql, copies, receipts, folders, drafts, autoResponders, sentKeys, links));
+        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links));
   }
 
   private static MailboxLocks locks(Sql sql) {
