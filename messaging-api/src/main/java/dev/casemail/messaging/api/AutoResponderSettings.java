@@ -13,6 +13,7 @@ import org.immutables.value.Value;
  * once-per-interval count afresh.
  */
 @Value.Immutable
+@CommandStyle
 public abstract class AutoResponderSettings {
 
   /** The default interval between two auto-replies to the same sender. */
@@ -51,8 +52,9 @@ public abstract class AutoResponderSettings {
     return DEFAULT_REPLY_INTERVAL;
   }
 
-  /** Whether the auto-responder answers at {@code now}. */
+  /** Whether the auto-responder answers at {@code now}. @throws InvalidInputException if it is null */
   public boolean isActiveAt(Instant now) {
+    InputRules.required("now", now);
     return enabled()
         && activeFrom().map(from -> !now.isBefore(from)).orElse(true)
         && activeUntil().map(now::isBefore).orElse(true);
@@ -83,12 +85,80 @@ public abstract class AutoResponderSettings {
       if (enabled()) {
         throw new InvalidInputException("subject", "must not be blank when the auto-responder is enabled");
       }
-      return subject().isEmpty() ? this : new Builder().from(this).subject("").build();
+      return subject().isEmpty() ? this : new ImmutableAutoResponderSettings.Builder().from(this).subject("").build();
     }
     String subject = InputRules.singleLine("subject", subject(), InputRules.MAX_SUBJECT_LENGTH);
-    return subject.equals(subject()) ? this : new Builder().from(this).subject(subject).build();
+    return subject.equals(subject()) ? this : new ImmutableAutoResponderSettings.Builder().from(this).subject(subject).build();
   }
 
-  /** Builds {@link AutoResponderSettings}. */
-  public static final class Builder extends ImmutableAutoResponderSettings.Builder {}
+  /**
+   * Builds {@link AutoResponderSettings}. Every method refuses a null with an
+   * {@link InvalidInputException} naming the field, except the setters of the window's instants, which
+   * take null as "no bound"; {@link #build()} checks the rest.
+   */
+  public static final class Builder {
+    private final ImmutableAutoResponderSettings.Builder values = new ImmutableAutoResponderSettings.Builder();
+
+    /** An empty builder, as {@link AutoResponderSettings#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code settings}. @throws InvalidInputException if it is null */
+    public Builder from(AutoResponderSettings settings) {
+      values.from(InputRules.required("settings", settings));
+      return this;
+    }
+
+    /** Sets whether the auto-responder answers at all. */
+    public Builder enabled(boolean enabled) {
+      values.enabled(enabled);
+      return this;
+    }
+
+    /** Sets the auto-reply's subject. @throws InvalidInputException if it is null */
+    public Builder subject(String subject) {
+      values.subject(InputRules.required("subject", subject));
+      return this;
+    }
+
+    /** Sets the auto-reply's body. @throws InvalidInputException if it is null */
+    public Builder body(String body) {
+      values.body(InputRules.required("body", body));
+      return this;
+    }
+
+    /** Sets the start of the window (inclusive); null means none. */
+    public Builder activeFrom(Instant activeFrom) {
+      values.activeFrom(activeFrom);
+      return this;
+    }
+
+    /** Sets or clears the start of the window. @throws InvalidInputException if the optional itself is null */
+    public Builder activeFrom(Optional<? extends Instant> activeFrom) {
+      values.activeFrom(Arguments.optional("activeFrom", activeFrom));
+      return this;
+    }
+
+    /** Sets the end of the window (exclusive); null means none. */
+    public Builder activeUntil(Instant activeUntil) {
+      values.activeUntil(activeUntil);
+      return this;
+    }
+
+    /** Sets or clears the end of the window. @throws InvalidInputException if the optional itself is null */
+    public Builder activeUntil(Optional<? extends Instant> activeUntil) {
+      values.activeUntil(Arguments.optional("activeUntil", activeUntil));
+      return this;
+    }
+
+    /** Sets the interval between two auto-replies to one sender. @throws InvalidInputException if it is null */
+    public Builder replyInterval(Duration replyInterval) {
+      values.replyInterval(InputRules.required("replyInterval", replyInterval));
+      return this;
+    }
+
+    /** The settings. @throws InvalidInputException if a rule is broken */
+    public AutoResponderSettings build() {
+      return values.build();
+    }
+  }
 }
