@@ -28,7 +28,11 @@ public abstract class AutoResponderSettings {
   /** Whether the auto-responder answers at all. */
   public abstract boolean enabled();
 
-  /** The auto-reply's subject; required when enabled, at most {@value InputRules#MAX_SUBJECT_LENGTH} characters. */
+  /**
+   * The auto-reply's subject; required when enabled, at most {@value InputRules#MAX_SUBJECT_LENGTH}
+   * characters; a blank one (only {@linkplain InputRules#isInvisible invisible} characters) is kept
+   * as empty.
+   */
   @Value.Default
   public String subject() {
     return "";
@@ -81,7 +85,7 @@ public abstract class AutoResponderSettings {
       throw new InvalidInputException("activeUntil", "must be after activeFrom");
     }
     InputRules.required("subject", subject());
-    if (subject().isBlank()) {
+    if (InputRules.isBlank(subject())) {
       if (enabled()) {
         throw new InvalidInputException("subject", "must not be blank when the auto-responder is enabled");
       }

@@ -17,7 +17,10 @@ public abstract class DraftContent {
   /** 0 to {@value InputRules#MAX_RECIPIENTS} recipients. */
   public abstract Set<ParticipantId> recipients();
 
-  /** The subject so far, trimmed; a blank subject is stored as absent. */
+  /**
+   * The subject so far, trimmed; a blank subject (empty, or only {@linkplain InputRules#isInvisible
+   * invisible} characters) is stored as absent.
+   */
   public abstract Optional<String> subject();
 
   /** The body so far, up to {@value InputRules#MAX_BODY_BYTES} bytes of UTF-8. */
@@ -42,7 +45,7 @@ public abstract class DraftContent {
       return this;
     }
     String raw = subject().get();
-    if (raw.isBlank()) {
+    if (InputRules.isBlank(raw)) {
       return new ImmutableDraftContent.Builder().from(this).subject(Optional.empty()).build();
     }
     String subject = InputRules.singleLine("subject", raw, InputRules.MAX_SUBJECT_LENGTH);
