@@ -149,6 +149,32 @@ public final class InputRules {
   }
 
   /**
+   * Checks a host-chosen identifier (participant id, family id, idempotency key): a single-line text
+   * that is already trimmed and holds no whitespace and no {@linkplain #isInvisible invisible}
+   * character anywhere, since ids compare exactly and two ids must never look the same.
+   *
+   * @return the id, unchanged
+   * @throws InvalidInputException naming {@code field} (and the code point) if a rule is broken
+   */
+  static String id(String field, String value, int maxLength) {
+    String checked = singleLine(field, value, maxLength);
+    if (!checked.equals(value)) {
+      throw new InvalidInputException(field, "must not start or end with whitespace");
+    }
+    for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+      int c = value.codePointAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        throw new InvalidInputException(field, "must not contain whitespace (" + codePoint(c) + " at index " + i + ")");
+      }
+      if (isDefaultIgnorable(c)) {
+        throw new InvalidInputException(
+            field, "must not contain invisible characters (" + codePoint(c) + " at index " + i + ")");
+      }
+    }
+    return value;
+  }
+
+  /**
    * Checks a multi-line text (a body): present, at most {@code maxBytes} bytes of UTF-8, free of
    * control characters other than tab, line feed and carriage return, and of unpaired surrogates.
    * An empty text is allowed; the text is returned unchanged (bodies are evidence and never rewritten).
@@ -188,6 +214,10 @@ public final class InputRules {
               + " entries (was " + values.size() + ")");
     }
     return values;
+  }
+
+  private static String codePoint(int c) {
+    return String.format("U+%04X", c);
   }
 
   private static void checkCharacters(String field, String value, boolean lineBreaksAllowed) {
