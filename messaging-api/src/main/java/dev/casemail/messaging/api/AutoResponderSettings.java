@@ -2,6 +2,7 @@ package dev.casemail.messaging.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -11,6 +12,10 @@ import org.immutables.value.Value;
  * at most once per sender per {@link #replyInterval()}. Auto-replies never answer an auto-reply, a
  * system message or the owner, nor anyone the owner may not message. Saving new settings starts the
  * once-per-interval count afresh.
+ *
+ * <p>The settings hold what storage keeps, so that what {@code configureAutoResponder} returns is what
+ * {@code autoResponder()} reads back: the window's instants are truncated to microseconds (then
+ * checked: within years 1 to 9999 UTC, the end after the start), the interval to whole seconds.
  */
 @Value.Immutable
 @CommandStyle
@@ -44,13 +49,23 @@ public abstract class AutoResponderSettings {
     return "";
   }
 
-  /** If present, the auto-responder answers only from this instant on (inclusive). */
+  /**
+   * If present, the auto-responder answers only from this instant on (inclusive); microseconds,
+   * from {@link InputRules#MIN_INSTANT} to {@link InputRules#MAX_INSTANT}.
+   */
   public abstract Optional<Instant> activeFrom();
 
-  /** If present, the auto-responder answers only before this instant (exclusive). */
+  /**
+   * If present, the auto-responder answers only before this instant (exclusive), which is after
+   * {@link #activeFrom()}; microseconds, from {@link InputRules#MIN_INSTANT} to {@link
+   * InputRules#MAX_INSTANT}.
+   */
   public abstract Optional<Instant> activeUntil();
 
-  /** At most one auto-reply per sender per this interval; 1 to 365 days, default 7. */
+  /**
+   * At most one auto-reply per sender per this interval; 1 to 365 days as given, default 7, kept in
+   * whole seconds (a fraction of a second is dropped).
+   */
   @Value.Default
   public Duration replyInterval() {
     return DEFAULT_REPLY_INTERVAL;
@@ -81,18 +96,35 @@ public abstract class AutoResponderSettings {
     if (replyInterval().compareTo(MIN_REPLY_INTERVAL) < 0 || replyInterval().compareTo(MAX_REPLY_INTERVAL) > 0) {
       throw new InvalidInputException("replyInterval", "must be from 1 to 365 days (was " + replyInterval() + ")");
     }
-    if (activeFrom().isPresent() && activeUntil().isPresent() && !activeFrom().get().isBefore(activeUntil().get())) {
-      throw new InvalidInputException("activeUntil", "must be after activeFrom");
+    // storage keeps microseconds and whole seconds: compare and keep exactly what will be read back
+    Optional<Instant> from = activeFrom().map(instant -> InputRules.instant("activeFrom", instant));
+    Optional<Instant> until = activeUntil().map(instant -> InputRules.instant("activeUntil", instant));
+    if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
+      throw new InvalidInputException(
+          "activeUntil", "must be after activeFrom (at microsecond precision: " + from.get() + ", " + until.get() + ")");
     }
+    Duration interval = replyInterval().truncatedTo(ChronoUnit.SECONDS);
     InputRules.required("subject", subject());
+    String subject;
     if (InputRules.isBlank(subject())) {
       if (enabled()) {
         throw new InvalidInputException("subject", "must not be blank when the auto-responder is enabled");
       }
-      return subject().isEmpty() ? this : new ImmutableAutoResponderSettings.Builder().from(this).subject("").build();
+      subject = "";
+    } else {
+      subject = InputRules.singleLine("subject", subject(), InputRules.MAX_SUBJECT_LENGTH);
     }
-    String subject = InputRules.singleLine("subject", subject(), InputRules.MAX_SUBJECT_LENGTH);
-    return subject.equals(subject()) ? this : new ImmutableAutoResponderSettings.Builder().from(this).subject(subject).build();
+    if (subject.equals(subject()) && from.equals(activeFrom()) && until.equals(activeUntil())
+        && interval.equals(replyInterval())) {
+      return this;
+    }
+    return new ImmutableAutoResponderSettings.Builder()
+        .from(this)
+        .subject(subject)
+        .activeFrom(from)
+        .activeUntil(until)
+        .replyInterval(interval)
+        .build();
   }
 
   /**

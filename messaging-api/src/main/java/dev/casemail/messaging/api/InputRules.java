@@ -1,6 +1,8 @@
 package dev.casemail.messaging.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 
 /**
@@ -44,6 +46,10 @@ public final class InputRules {
   public static final int MAX_PARENTS_PER_FAMILY = 2;
   /** Most custom folders one mailbox may hold; creating one more is a {@link ConflictException}. */
   public static final int MAX_CUSTOM_FOLDERS = 500;
+  /** The earliest instant the library takes: the start of year 1, UTC. */
+  public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+  /** The latest instant the library takes: the last microsecond of year 9999, UTC. */
+  public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   /**
    * The code points whose Unicode property Default_Ignorable_Code_Point is true, as closed ranges
@@ -146,6 +152,24 @@ public final class InputRules {
           field, "must be at most " + maxLength + " characters (was " + length + ")");
     }
     return trimmed;
+  }
+
+  /**
+   * Brings an instant to what storage keeps, microseconds (truncated, so towards the past), and checks
+   * that it lies from {@link #MIN_INSTANT} to {@link #MAX_INSTANT}. Every instant that enters through
+   * the API goes through here before it is compared with anything, so that what a call accepts is what
+   * is stored and read back.
+   *
+   * @return the instant, truncated to microseconds
+   * @throws InvalidInputException naming {@code field} if it is null or out of range
+   */
+  public static Instant instant(String field, Instant value) {
+    Instant truncated = required(field, value).truncatedTo(ChronoUnit.MICROS);
+    if (truncated.isBefore(MIN_INSTANT) || truncated.isAfter(MAX_INSTANT)) {
+      throw new InvalidInputException(
+          field, "must be from " + MIN_INSTANT + " to " + MAX_INSTANT + " (years 1 to 9999 UTC; was " + value + ")");
+    }
+    return truncated;
   }
 
   /**
