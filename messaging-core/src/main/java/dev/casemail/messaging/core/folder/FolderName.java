@@ -1,9 +1,11 @@
 package dev.casemail.messaging.core.folder;
 
+import com.google.common.hash.Hashing;
 import com.ibm.icu.text.SpoofChecker;
 import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.SystemFolder;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,6 +23,22 @@ import java.util.Objects;
  * </ul>
  */
 public record FolderName(String value) {
+
+  /**
+   * The longest stored form of a key, in UTF-16 units: the JDBC column {@code folders.name_key} is
+   * {@code VARCHAR(800)}, and version 1 stored every key up to that length as it is. (A name of 64
+   * characters can grow to 1,152 under NFKC: U+FDFA alone becomes 18.)
+   */
+  public static final int MAX_KEY_LENGTH = 800;
+
+  /**
+   * Separates the kept prefix of a long key from the digest of the whole key. A control character: no
+   * name holds one (single-line texts refuse them), nor does its NFKC form or its case mapping, so no
+   * key short enough to be kept whole can equal the bounded form of a long one.
+   */
+  static final char DIGEST_SEPARATOR = '\u001F';
+
+  private static final int DIGEST_HEX_LENGTH = 64;
 
   private static final SpoofChecker SPOOF_CHECKER = new SpoofChecker.Builder().build();
 
@@ -57,9 +75,17 @@ public record FolderName(String value) {
     return new FolderName(folder.displayName());
   }
 
-  /** The comparison key: NFKC-normalized, without format characters, trimmed and case-folded. */
+  /**
+   * The key two names are compared and stored by: the comparison key (NFKC-normalized, without format
+   * characters, trimmed and case-folded) when it is at most {@value #MAX_KEY_LENGTH} UTF-16 units long,
+   * so that every key version 1 stored is unchanged; a longer one is cut to its first units (never
+   * inside a surrogate pair), then the {@link #DIGEST_SEPARATOR} and the SHA-256 of the whole comparison
+   * key in lower-case hex, {@value #MAX_KEY_LENGTH} units at most in all. Two names have the same key
+   * exactly when their comparison keys are equal (barring a SHA-256 collision), and storage can hold
+   * every key in a column of {@value #MAX_KEY_LENGTH} characters.
+   */
   public String key() {
-    return comparisonKey();
+    return bounded(comparisonKey());
   }
 
   /**
@@ -91,11 +117,23 @@ public record FolderName(String value) {
     }
   }
 
-  /** NFKC-normalized, without format characters, trimmed and case-folded. */
+  /** NFKC-normalized, without format characters, trimmed and case-folded; of any length. */
   private String comparisonKey() {
     String normalized = Normalizer.normalize(value, Normalizer.Form.NFKC);
     StringBuilder visible = new StringBuilder(normalized.length());
     normalized.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(visible::appendCodePoint);
     return visible.toString().strip().toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+  }
+
+  private static String bounded(String key) {
+    if (key.length() <= MAX_KEY_LENGTH) {
+      return key;
+    }
+    int prefix = MAX_KEY_LENGTH - 1 - DIGEST_HEX_LENGTH;
+    if (Character.isHighSurrogate(key.charAt(prefix - 1))) {
+      prefix--; // keep the pair whole: a lone surrogate is not text PostgreSQL can store
+    }
+    return key.substring(0, prefix) + DIGEST_SEPARATOR
+        + Hashing.sha256().hashString(key, StandardCharsets.UTF_8).toString();
   }
 }
