@@ -1,0 +1,53 @@
+-- casemail messaging, schema version 2: repairs what version 1 stored but the library no longer
+-- accepts, so that every mailbox reads again. No table changes shape.
+--
+-- Written in the SQL that PostgreSQL and H2 share. Instants are compared with the range the library
+-- takes (InputRules.MIN_INSTANT and MAX_INSTANT: years 1 to 9999 UTC).
+
+-- An auto-responder window that is empty (version 1 compared instants with nanoseconds and stored
+-- microseconds, so a window from .000000100 to .000000400 was stored as from = until), or that ended
+-- before year 1 or starts after 9999, never answered: the auto-responder becomes disabled, with no
+-- window, its subject and body kept.
+UPDATE auto_responders
+   SET enabled = FALSE, active_from = NULL, active_until = NULL
+ WHERE (active_from IS NOT NULL AND active_until IS NOT NULL AND active_from >= active_until)
+    OR active_until < TIMESTAMP WITH TIME ZONE '0001-01-01 00:00:00+00:00'
+    OR active_from > TIMESTAMP WITH TIME ZONE '9999-12-31 23:59:59.999999+00:00';
+
+-- A start before year 1 meant "always"; an end after 9999 meant "never ends".
+UPDATE auto_responders
+   SET active_from = NULL
+ WHERE active_from < TIMESTAMP WITH TIME ZONE '0001-01-01 00:00:00+00:00';
+
+UPDATE auto_responders
+   SET active_until = NULL
+ WHERE active_until > TIMESTAMP WITH TIME ZONE '9999-12-31 23:59:59.999999+00:00';
+
+-- Single-line texts no longer hold the bidirectional embedding, override and isolate controls
+-- (U+202A to U+202E, U+2066 to U+2069). Sent messages are evidence and are never rewritten (the
+-- library reads their subjects as stored); a draft's subject and an auto-responder's subject are not
+-- evidence, and the library checks them when it reads them: the controls are removed.
+UPDATE drafts
+   SET subject = REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(subject,
+         CHR(8234), ''), CHR(8235), ''), CHR(8236), ''), CHR(8237), ''), CHR(8238), ''),
+         CHR(8294), ''), CHR(8295), ''), CHR(8296), ''), CHR(8297), '')
+ WHERE POSITION(CHR(8234) IN subject) > 0 OR POSITION(CHR(8235) IN subject) > 0
+    OR POSITION(CHR(8236) IN subject) > 0 OR POSITION(CHR(8237) IN subject) > 0
+    OR POSITION(CHR(8238) IN subject) > 0 OR POSITION(CHR(8294) IN subject) > 0
+    OR POSITION(CHR(8295) IN subject) > 0 OR POSITION(CHR(8296) IN subject) > 0
+    OR POSITION(CHR(8297) IN subject) > 0;
+
+UPDATE auto_responders
+   SET subject = REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(subject,
+         CHR(8234), ''), CHR(8235), ''), CHR(8236), ''), CHR(8237), ''), CHR(8238), ''),
+         CHR(8294), ''), CHR(8295), ''), CHR(8296), ''), CHR(8297), '')
+ WHERE POSITION(CHR(8234) IN subject) > 0 OR POSITION(CHR(8235) IN subject) > 0
+    OR POSITION(CHR(8236) IN subject) > 0 OR POSITION(CHR(8237) IN subject) > 0
+    OR POSITION(CHR(8238) IN subject) > 0 OR POSITION(CHR(8294) IN subject) > 0
+    OR POSITION(CHR(8295) IN subject) > 0 OR POSITION(CHR(8296) IN subject) > 0
+    OR POSITION(CHR(8297) IN subject) > 0;
+
+-- An enabled auto-responder needs a subject: one that was nothing but those controls is disabled.
+UPDATE auto_responders
+   SET enabled = FALSE
+ WHERE enabled = TRUE AND TRIM(subject) = '';
