@@ -26,4 +26,5 @@ public interface MessagingContract
         FolderContract,
         MoveContract,
         FolderMoveProperties,
-        ConcurrencyContract {}
+        ConcurrencyContract,
+        HostileInputContract {}
