@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The null checks of the commands' builders: each refuses a null with an {@link InvalidInputException}
+ * The null checks of the API's builders: each refuses a null with an {@link InvalidInputException}
  * naming the field, before anything reaches the generated builder, so that a refused call leaves the
  * builder as it was.
  */

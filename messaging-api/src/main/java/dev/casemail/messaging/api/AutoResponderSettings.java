@@ -18,7 +18,6 @@ import org.immutables.value.Value;
  * checked: within years 1 to 9999 UTC, the end after the start), the interval to whole seconds.
  */
 @Value.Immutable
-@CommandStyle
 public abstract class AutoResponderSettings {
 
   /** The default interval between two auto-replies to the same sender. */

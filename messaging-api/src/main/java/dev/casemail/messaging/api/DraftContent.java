@@ -9,7 +9,6 @@ import org.immutables.value.Value;
  * rules (and the access policy) apply when the draft is sent.
  */
 @Value.Immutable
-@CommandStyle
 public abstract class DraftContent {
 
   DraftContent() {}

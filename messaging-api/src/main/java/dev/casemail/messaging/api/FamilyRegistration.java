@@ -10,7 +10,6 @@ import org.immutables.value.Value;
  * message each other.
  */
 @Value.Immutable
-@CommandStyle
 public abstract class FamilyRegistration {
 
   FamilyRegistration() {}

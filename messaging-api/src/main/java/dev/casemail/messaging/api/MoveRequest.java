@@ -13,7 +13,6 @@ import org.immutables.value.Value;
  * never go into All Messages or Drafts.
  */
 @Value.Immutable
-@CommandStyle
 public abstract class MoveRequest {
 
   MoveRequest() {}

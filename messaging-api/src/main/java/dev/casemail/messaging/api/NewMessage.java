@@ -10,7 +10,6 @@ import org.immutables.value.Value;
  * is sent.
  */
 @Value.Immutable
-@CommandStyle
 public abstract class NewMessage {
 
   NewMessage() {}

@@ -8,7 +8,6 @@ import org.immutables.value.Value;
  * was shared with you". It comes from the system, cannot be replied to, and is not in All Messages.
  */
 @Value.Immutable
-@CommandStyle
 public abstract class NewNotification {
 
   NewNotification() {}

@@ -8,7 +8,6 @@ import org.immutables.value.Value;
  * and, for every page after the first, the cursor the previous page returned.
  */
 @Value.Immutable
-@CommandStyle
 public abstract class PageRequest {
 
   /** The default page size. */

@@ -7,7 +7,6 @@ import org.immutables.value.Value;
  * keeps the mailbox. Registration creates the participant's mailbox with its system folders.
  */
 @Value.Immutable
-@CommandStyle
 public abstract class ParticipantRegistration {
 
   ParticipantRegistration() {}

@@ -9,7 +9,6 @@ import org.immutables.value.Value;
  * The subject is derived ({@code "Re: "} once) and the reply joins the original's thread.
  */
 @Value.Immutable
-@CommandStyle
 public abstract class Reply {
 
   Reply() {}

@@ -8,6 +8,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,17 +21,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every command a host builds refuses a null with an {@link InvalidInputException} naming the field,
+ * Every builder of the API refuses a null with an {@link InvalidInputException} naming the field,
  * never a raw {@link NullPointerException}: each public method of each command's builder, each static
  * factory and each public method of the command itself, called with null (and, for collections, with
- * a null element). The commands are found from the API itself: every type a method of {@link
- * Messaging}, {@link Directory} or {@link ParticipantMessaging} takes that has a builder.
+ * a null element), and likewise every method of the builders of the read models, which hosts use in
+ * their own tests. The commands are found from the API itself: every type a method of {@link
+ * Messaging}, {@link Directory} or {@link ParticipantMessaging} takes that has a builder; the read
+ * models are every other type of the package with a builder.
  */
-class CommandBuildersTest {
+class NullSafeBuildersTest {
 
   private static final ParticipantId ANNA = ParticipantId.of("anna");
 
@@ -167,6 +172,40 @@ class CommandBuildersTest {
   }
 
   @Test
+  void everyReadModelsBuilderGivenNullRefusesItNamingTheFieldOrTakesItAsAbsent() throws Exception {
+    SoftAssertions softly = new SoftAssertions();
+    Set<Class<?>> views = valueTypes();
+    views.removeAll(commands());
+    int checked = 0;
+    for (Class<?> view : views) {
+      Object builder = view.getMethod("builder").invoke(null);
+      for (Method method : publicMethods(builder.getClass())) {
+        if (!takesAReference(method) || method.getName().equals("equals")) {
+          continue;
+        }
+        Object fresh = view.getMethod("builder").invoke(null);
+        Throwable thrown = catchThrowable(() -> invoke(method, fresh, nulls(method)));
+        String call = view.getSimpleName() + ".Builder." + method.getName() + "(" + describe(method) + ") given null";
+        if (acceptsNullAsAbsent(view, method)) {
+          softly.assertThat(thrown).as(call).isNull();
+        } else {
+          softly.assertThat(thrown).as(call).isInstanceOf(InvalidInputException.class);
+          if (thrown instanceof InvalidInputException) {
+            String field = method.getName().equals("from")
+                ? view.getSimpleName().substring(0, 1).toLowerCase(Locale.ROOT) + view.getSimpleName().substring(1)
+                : attribute(method.getName());
+            softly.assertThat(((InvalidInputException) thrown).field()).as(call).isEqualTo(field);
+          }
+        }
+        checked++;
+      }
+    }
+    softly.assertThat(views).as("read models with a builder").hasSizeGreaterThanOrEqualTo(15);
+    softly.assertThat(checked).as("read model builder methods taking a reference").isGreaterThan(100);
+    softly.assertAll();
+  }
+
+  @Test
   void aNullElementLeavesTheBuilderAsItWas() {
     NewMessage.Builder builder = NewMessage.builder().addRecipients(ANNA).subject("Hearing");
 
@@ -221,6 +260,27 @@ class CommandBuildersTest {
       }
     }
     return commands;
+  }
+
+  /** Every public type of the API's package that has a static {@code builder()}. */
+  static Set<Class<?>> valueTypes() throws Exception {
+    Path classes = Path.of(InputRules.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .resolve(InputRules.class.getPackageName().replace('.', '/'));
+    Set<Class<?>> types = new LinkedHashSet<>();
+    try (Stream<Path> files = Files.list(classes)) {
+      for (Path file : files.sorted().collect(Collectors.toList())) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".class") || name.contains("$")) {
+          continue;
+        }
+        Class<?> type = Class.forName(InputRules.class.getPackageName() + "." + name.substring(0, name.length() - 6));
+        if (Modifier.isPublic(type.getModifiers()) && Arrays.stream(type.getMethods())
+            .anyMatch(m -> m.getName().equals("builder") && Modifier.isStatic(m.getModifiers()))) {
+          types.add(type);
+        }
+      }
+    }
+    return types;
   }
 
   private static List<Method> publicMethods(Class<?> type) {
