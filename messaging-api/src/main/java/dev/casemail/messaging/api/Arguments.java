@@ -2,6 +2,7 @@ package dev.casemail.messaging.api;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,15 +23,25 @@ final class Arguments {
     return element;
   }
 
-  /** The elements of an array, copied, none of them null. */
+  /** The elements of an array, none of them null, as a list backed by the array. */
   static <T> List<T> elements(String field, T[] elements) {
-    return elements(field, Arrays.asList(InputRules.required(field, elements)));
+    List<T> list = Arrays.asList(InputRules.required(field, elements));
+    list.forEach(element -> element(field, element));
+    return list;
   }
 
-  /** The elements of an iterable, copied (so it is walked once), none of them null. */
-  static <T> List<T> elements(String field, Iterable<? extends T> elements) {
+  /**
+   * The elements of an iterable, none of them null: a collection as it is (walked once more by the
+   * generated builder), any other iterable copied, so that it is walked only once.
+   */
+  static <T> Iterable<? extends T> elements(String field, Iterable<? extends T> elements) {
+    InputRules.required(field, elements);
+    if (elements instanceof Collection<?>) {
+      elements.forEach(element -> element(field, element));
+      return elements;
+    }
     List<T> copy = new ArrayList<>();
-    for (T element : InputRules.required(field, elements)) {
+    for (T element : elements) {
       copy.add(element(field, element));
     }
     return copy;
