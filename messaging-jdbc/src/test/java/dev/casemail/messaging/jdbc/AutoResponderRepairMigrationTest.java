@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * after 9999. Migration 2 repairs them, on PostgreSQL and H2: an empty window (which never answered)
  * becomes a disabled auto-responder without a window, a start before year 1 becomes "always", an end
  * after 9999 becomes "never ends". It also removes the bidirectional controls version 1 let into a
- * draft's or an auto-responder's subject, which single-line texts now refuse. Afterwards every such
- * mailbox reads and saves again.
+ * draft's or an auto-responder's subject, which single-line texts now refuse, and disables an
+ * auto-responder whose subject has nothing visible. Afterwards every such mailbox reads and saves
+ * again.
  */
 class AutoResponderRepairMigrationTest {
 
@@ -66,7 +67,7 @@ class AutoResponderRepairMigrationTest {
         .migrate();
     Messaging version1 = JdbcMessaging.create(dataSource);
     String[] owners = {"empty", "backwards", "ancient", "far", "both", "never-began", "never-ends", "fine", "bidi",
-        "only-controls"};
+        "only-controls", "invisible", "zero-width-inside"};
     for (String owner : owners) {
       version1.directory().register(ParticipantRegistration.practitioner(ParticipantId.of(owner), "Dr " + owner));
       version1.actingAs(ParticipantId.of(owner)).configureAutoResponder(AutoResponderSettings.builder()
@@ -83,6 +84,8 @@ class AutoResponderRepairMigrationTest {
     window(dataSource, "fine", JAN, JUN);
     subject(dataSource, "auto_responders", "bidi", "Away \u202Efrom\u202C office \u2067\u2069");
     subject(dataSource, "auto_responders", "only-controls", "\u202E\u2066");
+    subject(dataSource, "auto_responders", "invisible", "\u200B\u00A0\u2060 \u3164\uFEFF");
+    subject(dataSource, "auto_responders", "zero-width-inside", "Aw\u200Bay");
     version1.actingAs(ParticipantId.of("bidi")).saveDraft(DraftContent.builder().subject("Draft").build());
     subject(dataSource, "drafts", "bidi", "\u2067Draft\u2069 for \u202Bcourt");
 
@@ -107,6 +110,10 @@ class AutoResponderRepairMigrationTest {
         .isEqualTo(AutoResponderSettings.builder().from(away).subject("Away from office").build());
     assertThat(settings(messaging, "only-controls"))
         .isEqualTo(AutoResponderSettings.builder().from(disabled).subject("").build());
+    assertThat(settings(messaging, "invisible"))
+        .isEqualTo(AutoResponderSettings.builder().from(disabled).subject("").build());
+    assertThat(settings(messaging, "zero-width-inside"))
+        .isEqualTo(AutoResponderSettings.builder().from(away).subject("Aw\u200Bay").build());
     assertThat(messaging.actingAs(ParticipantId.of("bidi")).drafts(PageRequest.first()).items())
         .singleElement().satisfies(draft -> assertThat(draft.subject()).contains("Draft for court"));
 

@@ -47,7 +47,18 @@ UPDATE auto_responders
     OR POSITION(CHR(8295) IN subject) > 0 OR POSITION(CHR(8296) IN subject) > 0
     OR POSITION(CHR(8297) IN subject) > 0;
 
--- An enabled auto-responder needs a subject: one that was nothing but those controls is disabled.
+-- An enabled auto-responder needs a subject with something visible in it. One that holds only
+-- invisible characters, which version 1 accepted (whitespace other than spaces, and the zero-width
+-- and other default-ignorable characters of the Basic Multilingual Plane, listed here), or only the
+-- controls removed above, is disabled; its subject reads back as empty.
 UPDATE auto_responders
    SET enabled = FALSE
- WHERE enabled = TRUE AND TRIM(subject) = '';
+ WHERE enabled = TRUE
+   AND TRIM(TRANSLATE(subject,
+         U&'\00A0\00AD\034F\061C\115F\1160\1680\17B4\17B5\180B\180C\180D\180E\180F'
+         || U&'\2000\2001\2002\2003\2004\2005\2006\2007\2008\2009\200A\200B\200C\200D\200E\200F'
+         || U&'\2028\2029\202A\202B\202C\202D\202E\202F\205F'
+         || U&'\2060\2061\2062\2063\2064\2065\2066\2067\2068\2069\206A\206B\206C\206D\206E\206F'
+         || U&'\3000\3164\FE00\FE01\FE02\FE03\FE04\FE05\FE06\FE07\FE08\FE09\FE0A\FE0B\FE0C\FE0D'
+         || U&'\FE0E\FE0F\FEFF\FFA0\FFF0\FFF1\FFF2\FFF3\FFF4\FFF5\FFF6\FFF7\FFF8',
+         REPEAT(' ', 84))) = '';
