@@ -23,12 +23,18 @@ public interface ParticipantMessaging {
 
   /**
    * Asks for professional access: a practitioner asks a parent, or a parent asks a practitioner. The
-   * other side receives an action item.
+   * other side receives an action item. One requester may ask one participant at most
+   * {@code MessagingConfiguration.accessRequestLimit} times per
+   * {@code MessagingConfiguration.accessRequestPeriod} (3 per 30 days by default).
    *
-   * @throws NotFoundException if the counterpart is not registered
-   * @throws InvalidInputException if the two are not one practitioner and one parent
+   * @throws NotFoundException (kind {@code "parent"} for a practitioner, {@code "practitioner"} for a
+   *     parent) if the counterpart is not registered or does not have the other role: the error never
+   *     tells which
+   * @throws InvalidInputException if the counterpart is the actor
    * @throws AccessDeniedException if the counterpart blocked the actor's requests
    * @throws ConflictException if a request is already pending or access is already approved
+   * @throws LimitExceededException if the actor already made as many requests to the counterpart in
+   *     the period as allowed
    */
   AccessLinkView requestAccess(ParticipantId counterpart);
 
@@ -36,9 +42,10 @@ public interface ParticipantMessaging {
    * Approves the pending request {@code requester} made to the actor; the requester receives an
    * action item. From now on the two may message each other.
    *
-   * @throws NotFoundException if there is no link between the two
+   * @throws NotFoundException (kind {@code "access link with"}) if there is no link between the two,
+   *     whether because {@code requester} is not registered, has the actor's role, or never asked: the
+   *     error never tells which
    * @throws ConflictException if no request from {@code requester} is pending
-   * @throws InvalidInputException if the two are not one practitioner and one parent
    */
   AccessLinkView approveAccess(ParticipantId requester);
 
@@ -46,9 +53,9 @@ public interface ParticipantMessaging {
    * Refuses the pending request {@code requester} made to the actor; the requester receives an action
    * item and may ask again later.
    *
-   * @throws NotFoundException if there is no link between the two
+   * @throws NotFoundException (kind {@code "access link with"}) if there is no link between the two,
+   *     for whatever reason, as for {@link #approveAccess}
    * @throws ConflictException if no request from {@code requester} is pending
-   * @throws InvalidInputException if the two are not one practitioner and one parent
    */
   AccessLinkView refuseAccess(ParticipantId requester);
 
@@ -56,18 +63,18 @@ public interface ParticipantMessaging {
    * Refuses the pending request and stops {@code requester} from asking again; the requester receives
    * an action item. The actor may still send a request of their own later.
    *
-   * @throws NotFoundException if there is no link between the two
+   * @throws NotFoundException (kind {@code "access link with"}) if there is no link between the two,
+   *     for whatever reason, as for {@link #approveAccess}
    * @throws ConflictException if no request from {@code requester} is pending
-   * @throws InvalidInputException if the two are not one practitioner and one parent
    */
   AccessLinkView blockAccess(ParticipantId requester);
 
   /**
    * Withdraws the actor's own pending request; the other side receives an action item.
    *
-   * @throws NotFoundException if there is no link between the two
+   * @throws NotFoundException (kind {@code "access link with"}) if there is no link between the two,
+   *     for whatever reason, as for {@link #approveAccess}
    * @throws ConflictException if the actor has no pending request to {@code counterpart}
-   * @throws InvalidInputException if the two are not one practitioner and one parent
    */
   AccessLinkView withdrawAccessRequest(ParticipantId counterpart);
 
@@ -75,16 +82,32 @@ public interface ParticipantMessaging {
    * Ends approved access, from either side; the other side receives an action item. New messages and
    * replies between the two are refused from now on; the history in both mailboxes stays.
    *
-   * @throws NotFoundException if there is no link between the two
+   * @throws NotFoundException (kind {@code "access link with"}) if there is no link between the two,
+   *     for whatever reason, as for {@link #approveAccess}
    * @throws ConflictException if access is not approved
-   * @throws InvalidInputException if the two are not one practitioner and one parent
    */
   AccessLinkView removeAccess(ParticipantId counterpart);
 
-  /** Every access link of the actor, in any status, with its history; ordered by counterpart name. */
+  /**
+   * Every access link of the actor, in any status, ordered by counterpart name, each with its latest
+   * {@value AccessLinkView#LISTED_EVENTS} events: as cheap however long the histories are.
+   */
   List<AccessLinkView> accessLinks();
 
-  /** The actor's cases (My Cases), ordered by family name. */
+  /**
+   * The actor's access link with {@code counterpart}, with every event it ever had.
+   *
+   * @throws NotFoundException (kind {@code "access link with"}) if there is no link between the two,
+   *     for whatever reason, as for {@link #approveAccess}
+   */
+  AccessLinkView accessLink(ParticipantId counterpart);
+
+  /**
+   * The actor's cases (My Cases), ordered by family name. A parent sees each of their families with
+   * all its parents. A practitioner sees the family of every parent they have a link with; the
+   * family's other parents only when the practitioner has APPROVED access to one of its parents (so a
+   * practitioner who was refused or blocked never learns who the co-parent is).
+   */
   List<CaseView> cases();
 
   /** The recipient chooser: exactly the participants the actor may message, grouped by family. */

@@ -514,14 +514,46 @@ public interface AccessContract extends MessagingFixture {
     ParticipantId anna = world.parent("anna");
     ParticipantId ben = world.parent("ben");
 
-    for (AccessStep step : AccessStep.values()) {
-      String field = List.of(APPROVE, REFUSE, BLOCK).contains(step) ? "requester" : "counterpart";
-      assertInvalidRefused(world, field, () -> step.take(world.as(lee), kim), lee, kim, anna, ben);
-      assertInvalidRefused(world, field, () -> step.take(world.as(anna), ben), lee, kim, anna, ben);
-      assertInvalidRefused(world, field, () -> step.take(world.as(lee), lee), lee, kim, anna, ben);
-      assertInvalidRefused(world, field, () -> step.take(world.as(anna), anna), lee, kim, anna, ben);
+    // a counterpart of the actor's own role is refused exactly like one who is not registered
+    assertNotFoundRefused(world, "parent", "kim", () -> world.as(lee).requestAccess(kim), lee, kim, anna, ben);
+    assertNotFoundRefused(world, "practitioner", "ben", () -> world.as(anna).requestAccess(ben), lee, kim, anna, ben);
+    for (AccessStep step : List.of(APPROVE, REFUSE, BLOCK, WITHDRAW, REMOVE)) {
+      assertNotFoundRefused(world, "access link with", "kim", () -> step.take(world.as(lee), kim), lee, kim, anna, ben);
+      assertNotFoundRefused(world, "access link with", "ben", () -> step.take(world.as(anna), ben), lee, kim, anna, ben);
+      assertNotFoundRefused(world, "access link with", "lee", () -> step.take(world.as(lee), lee), lee, kim, anna, ben);
+      assertNotFoundRefused(world, "access link with", "anna", () -> step.take(world.as(anna), anna), lee, kim, anna, ben);
     }
+    assertInvalidRefused(world, "counterpart", () -> world.as(lee).requestAccess(lee), lee, kim, anna, ben);
+    assertInvalidRefused(world, "counterpart", () -> world.as(anna).requestAccess(anna), lee, kim, anna, ben);
     assertThat(world.as(lee).accessLinks()).isEmpty();
+  }
+
+  @Test
+  default void anUnknownIdARoleMismatchAndNoLinkAreRefusedAlike() {
+    World world = newWorld();
+    ParticipantId lee = world.practitioner("lee");
+    ParticipantId kim = world.practitioner("kim");
+    ParticipantId anna = world.parent("anna");
+    ParticipantId ghost = ParticipantId.of("ghost");
+
+    for (AccessStep step : List.of(APPROVE, REFUSE, BLOCK, WITHDRAW, REMOVE)) {
+      List<String> messages = new ArrayList<>();
+      for (ParticipantId probe : List.of(anna, kim, ghost)) {
+        NotFoundException e = assertRefused(world, NotFoundException.class, () -> step.take(world.as(lee), probe), lee, anna);
+        assertThat(e.kind()).isEqualTo("access link with");
+        assertThat(e.id()).isEqualTo(probe.value());
+        messages.add(e.getMessage().replace(probe.value(), "<id>"));
+      }
+      assertThat(messages).as("one message shape for a parent without a link, a practitioner and an unknown id")
+          .containsOnly(messages.get(0));
+    }
+    List<String> requests = new ArrayList<>();
+    for (ParticipantId probe : List.of(kim, ghost)) {
+      NotFoundException e = assertRefused(world, NotFoundException.class, () -> world.as(lee).requestAccess(probe), lee, anna);
+      assertThat(e.kind()).isEqualTo("parent");
+      requests.add(e.getMessage().replace(probe.value(), "<id>"));
+    }
+    assertThat(requests).containsOnly(requests.get(0));
   }
 
   @Test
@@ -551,7 +583,8 @@ public interface AccessContract extends MessagingFixture {
       for (ParticipantId actor : List.of(lee, anna)) {
         NotFoundException e =
             assertRefused(world, NotFoundException.class, () -> step.take(world.as(actor), ghost), lee, anna);
-        assertThat(e.kind()).isEqualTo("participant");
+        String kind = step != REQUEST ? "access link with" : actor.equals(lee) ? "parent" : "practitioner";
+        assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.id()).isEqualTo("ghost");
       }
     }
@@ -1019,6 +1052,13 @@ public interface AccessContract extends MessagingFixture {
     assertThat(e).as("the call is refused with a " + type.getSimpleName()).isNotNull();
     assertThat(world.snapshot(participants)).isEqualTo(before);
     return e;
+  }
+
+  private static void assertNotFoundRefused(
+      World world, String kind, String id, ThrowingCallable call, ParticipantId... participants) {
+    NotFoundException e = assertRefused(world, NotFoundException.class, call, participants);
+    assertThat(e.kind()).isEqualTo(kind);
+    assertThat(e.id()).isEqualTo(id);
   }
 
   private static void assertInvalidRefused(

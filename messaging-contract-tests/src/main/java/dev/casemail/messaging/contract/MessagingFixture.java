@@ -15,6 +15,11 @@ public interface MessagingFixture {
 
   /** A new scenario on a new, empty library with a controllable clock. */
   default World newWorld() {
-    return new World(this);
+    return new World(this, MessagingConfiguration.builder());
+  }
+
+  /** A new scenario on a new, empty library configured by {@code configuration} and a controllable clock. */
+  default World newWorld(MessagingConfiguration.Builder configuration) {
+    return new World(this, configuration);
   }
 }

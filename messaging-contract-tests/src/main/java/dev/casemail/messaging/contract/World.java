@@ -40,8 +40,8 @@ public final class World {
   public final MutableClock clock = new MutableClock(START);
   public final Messaging messaging;
 
-  World(MessagingFixture fixture) {
-    this.messaging = fixture.newMessaging(MessagingConfiguration.builder().clock(clock).build());
+  World(MessagingFixture fixture, MessagingConfiguration.Builder configuration) {
+    this.messaging = fixture.newMessaging(configuration.clock(clock).build());
   }
 
   /** Registers a practitioner named after the id ("Practitioner alice" for "alice"). */

@@ -14,11 +14,6 @@ public final class CoreMessaging {
   public static Messaging create(Storage storage, MessagingConfiguration configuration) {
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(configuration, "configuration");
-    return new MessagingService(
-        storage,
-        configuration.clock(),
-        configuration.accessPolicy(),
-        configuration.idGenerator(),
-        configuration.maxAttempts());
+    return new MessagingService(storage, configuration);
   }
 }

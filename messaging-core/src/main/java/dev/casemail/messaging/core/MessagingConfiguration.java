@@ -4,19 +4,22 @@ import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.core.access.AccessPolicy;
 import dev.casemail.messaging.core.access.DefaultAccessPolicy;
+import dev.casemail.messaging.core.access.RequestLimit;
 import dev.casemail.messaging.core.port.IdGenerator;
 import dev.casemail.messaging.core.port.TimeOrderedIdGenerator;
 import java.time.Clock;
+import java.time.Duration;
 import org.immutables.value.Value;
 
 /**
- * What a host may replace when it builds a {@code Messaging}: the clock, the access policy and the id
- * source. Every storage adapter's factory accepts one; {@link #defaults()} is right for production.
+ * What a host may replace when it builds a {@code Messaging}: the clock, the access policy, the id
+ * source, the retries after a lost race and the access request limit. Every storage adapter's factory
+ * accepts one; {@link #defaults()} is right for production.
  *
  * <p>Like the API's commands, a wrong value is an {@link InvalidInputException} naming it: the
- * builder refuses a null, {@code build()} an attempt count below one. (The generated builder is a
- * package-private detail, as in the API, so that its final setters cannot fail with a
- * {@link NullPointerException}.)
+ * builder refuses a null, {@code build()} an attempt count below one or a request limit out of range.
+ * (The generated builder is a package-private detail, as in the API, so that its final setters cannot
+ * fail with a {@link NullPointerException}.)
  */
 @Value.Immutable
 @Value.Style(
@@ -52,8 +55,29 @@ public abstract class MessagingConfiguration {
     return 5;
   }
 
+  /**
+   * How many access requests one requester may make to one participant within
+   * {@link #accessRequestPeriod()}; default 3. Bounds the action items an unwelcome requester can post.
+   */
+  @Value.Default
+  public int accessRequestLimit() {
+    return RequestLimit.DEFAULT.requests();
+  }
+
+  /** The period {@link #accessRequestLimit()} counts requests in; default 30 days. */
+  @Value.Default
+  public Duration accessRequestPeriod() {
+    return RequestLimit.DEFAULT.period();
+  }
+
+  /** The request limit of {@link #accessRequestLimit()} and {@link #accessRequestPeriod()}. */
+  public RequestLimit requestLimit() {
+    return new RequestLimit(accessRequestLimit(), accessRequestPeriod());
+  }
+
   @Value.Check
   void check() {
+    requestLimit();
     if (maxAttempts() < 1) {
       throw new InvalidInputException("maxAttempts", "must be at least 1 (was " + maxAttempts() + ")");
     }
@@ -106,7 +130,19 @@ public abstract class MessagingConfiguration {
       return this;
     }
 
-    /** The configuration. @throws InvalidInputException if {@code maxAttempts} is below 1 */
+    /** Sets how many access requests one requester may make to one participant per period; 1 to 1000. */
+    public Builder accessRequestLimit(int accessRequestLimit) {
+      values.accessRequestLimit(accessRequestLimit);
+      return this;
+    }
+
+    /** Sets the period the access request limit counts in; 1 minute to 3660 days. */
+    public Builder accessRequestPeriod(Duration accessRequestPeriod) {
+      values.accessRequestPeriod(InputRules.required("accessRequestPeriod", accessRequestPeriod));
+      return this;
+    }
+
+    /** The configuration. @throws InvalidInputException if {@code maxAttempts} or the request limit is out of range */
     public MessagingConfiguration build() {
       return values.build();
     }

@@ -2,13 +2,12 @@ package dev.casemail.messaging.inmemory;
 
 import dev.casemail.messaging.api.FamilyId;
 import dev.casemail.messaging.api.ParticipantId;
-import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.participant.Family;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Storage;
 import dev.casemail.messaging.core.port.Store;
+import java.security.SecureRandom;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +16,9 @@ import java.util.function.Function;
 
 /**
  * The whole store in memory, behind one read-write lock: a write transaction holds the write lock
- * from its first read to its end, so transactions are serializable; reads share the read lock. A
- * write that throws is undone change by change before the lock is released, so no reader ever sees
- * half of it.
+ * from its first read to its end, so transactions are serializable (locking mailboxes is then already
+ * done, and in one order); reads share the read lock. A write that throws is undone change by change
+ * before the lock is released, so no reader ever sees half of it.
  */
 final class InMemoryStorage implements Storage {
 
@@ -28,17 +27,22 @@ final class InMemoryStorage implements Storage {
   final Map<ParticipantId, Participant> participants = new HashMap<>();
   final Map<FamilyId, Family> families = new HashMap<>();
   final Map<ParticipantId, Set<FamilyId>> familiesByParent = new HashMap<>();
-  final Map<List<ParticipantId>, AccessLink> links = new HashMap<>();
+  final Map<List<ParticipantId>, AccessLinkTable.Entry> links = new HashMap<>();
   final Map<ParticipantId, Set<List<ParticipantId>>> linksByParticipant = new HashMap<>();
   final Map<ParticipantId, MailboxData> mailboxes = new HashMap<>();
+  final byte[] cursorSecret = new byte[32];
+
+  InMemoryStorage() {
+    new SecureRandom().nextBytes(cursorSecret);
+  }
 
   @Override
   public <T> T write(Function<Store, T> work) {
     lock.writeLock().lock();
     try {
-      UndoLog undo = new UndoLog();
+      UndoLog undo = UndoLog.forWrite();
       try {
-        return work.apply(new InMemoryStore(this, undo));
+        return work.apply(store(undo));
       } catch (RuntimeException | Error e) {
         undo.rollback();
         throw e;
@@ -52,17 +56,38 @@ final class InMemoryStorage implements Storage {
   public <T> T read(Function<Store, T> work) {
     lock.readLock().lock();
     try {
-      return work.apply(new InMemoryStore(this, null));
+      return work.apply(store(UndoLog.READ_ONLY));
     } finally {
       lock.readLock().unlock();
     }
   }
 
-  static List<ParticipantId> linkKey(ParticipantId practitioner, ParticipantId parent) {
-    return List.of(practitioner, parent);
+  /** The ports of one transaction, every write recorded in {@code undo}. */
+  private Store store(UndoLog undo) {
+    Mailboxes mailboxes = new Mailboxes(this, undo);
+    CopyTable copies = new CopyTable(mailboxes, undo);
+    ReceiptTable receipts = new ReceiptTable(mailboxes, undo);
+    FolderTable folders = new FolderTable(mailboxes, undo);
+    DraftTable drafts = new DraftTable(mailboxes, undo);
+    AutoResponderTable autoResponders = new AutoResponderTable(mailboxes, undo);
+    SentKeyTable sentKeys = new SentKeyTable(mailboxes, undo);
+    AccessLinkTable links = new AccessLinkTable(this, undo);
+    return new Store(
+        new ParticipantTable(this, undo),
+        new FamilyTable(this, undo),
+        links,
+        copies,
+        receipts,
+        sentKeys,
+        folders,
+        drafts,
+        autoResponders,
+        () -> cursorSecret.clone(),
+        owners -> {}, // the write lock is held already: every mailbox is locked, and in one order
+        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links));
   }
 
-  static <K, V> Set<V> setOf(Map<K, Set<V>> index, K key) {
-    return index.computeIfAbsent(key, k -> new LinkedHashSet<>());
+  static List<ParticipantId> linkKey(ParticipantId practitioner, ParticipantId parent) {
+    return List.of(practitioner, parent);
   }
 }

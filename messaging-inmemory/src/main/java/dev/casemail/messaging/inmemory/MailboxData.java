@@ -59,8 +59,9 @@ final class MailboxData {
     ThreadKeyed from = after
         .map(key -> ThreadKeyed.probe(id, key.at(), key.id()))
         .orElseGet(() -> ThreadKeyed.probe(id, Instant.MIN, Long.MIN_VALUE));
-    ThreadKeyed to = ThreadKeyed.probe(id + 1, Instant.MIN, Long.MIN_VALUE);
-    return byThread.subSet(from, after.isEmpty(), to, false);
+    // the last position a copy of this thread can have: no id + 1, which overflows at Long.MAX_VALUE
+    ThreadKeyed to = ThreadKeyed.probe(id, Instant.MAX, Long.MAX_VALUE);
+    return byThread.subSet(from, after.isEmpty(), to, true);
   }
 
   /** A draft as stored, listed by (updated time, id). */

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One database transaction per call, on a connection borrowed from the host's {@link DataSource}.
  *
- * <p>Writes run at READ COMMITTED and lock, before the first statement on a mailbox, that mailbox's
- * row in {@code mailboxes} ({@link JdbcStore}): writes to one mailbox are serialized, every statement
- * sees what the previous holder committed, and mailboxes that are not shared never wait for each
- * other. Reads run at REPEATABLE READ, so that a page and its folder's counts come from one snapshot.
+ * <p>Writes run at READ COMMITTED and lock, in one statement and in key order, the rows in
+ * {@code mailboxes} of every mailbox they will write, before they read anything that may change
+ * ({@link JdbcStore#LOCK_MAILBOXES}): writes to one mailbox are serialized, every statement sees what
+ * the previous holder committed, mailboxes that are not shared never wait for each other, and since
+ * every write takes its locks at once in one global order, crossing writes never deadlock. Reads run at REPEATABLE READ, so that a page and its folder's counts come from one snapshot.
  * The level the data source lends its connections at is read once, from the first connection, and
  * changed (and restored) only when it differs: a pool lends every connection alike.
  *
@@ -78,7 +79,7 @@ final class JdbcStorage implements Storage {
         }
         T result;
         try {
-          result = work.apply(new JdbcStore(new Sql(connection), readOnly, directory));
+          result = work.apply(JdbcStore.open(new Sql(connection, readOnly), directory));
           connection.commit();
         } catch (RuntimeException | Error e) {
           rollback(connection, e);

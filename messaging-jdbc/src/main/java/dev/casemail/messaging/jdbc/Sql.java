@@ -1,9 +1,11 @@
 package dev.casemail.messaging.jdbc;
 
+import dev.casemail.messaging.core.port.StorageConflictException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,9 +41,74 @@ final class Sql {
   }
 
   private final Connection connection;
+  private final boolean readOnly;
 
-  Sql(Connection connection) {
+  Sql(Connection connection, boolean readOnly) {
     this.connection = connection;
+    this.readOnly = readOnly;
+  }
+
+  /** Refuses a write in a read-only transaction: a bug in the caller, never a user error. */
+  void requireWritable() {
+    if (readOnly) {
+      throw new IllegalStateException("a read-only transaction cannot change the store");
+    }
+  }
+
+  /** {@code "?, ?, ?"} for {@code count} parameters: the one builder of every {@code IN (…)} list. */
+  static String marks(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("an IN list needs at least one value");
+    }
+    StringBuilder marks = new StringBuilder(count * 3);
+    for (int i = 0; i < count; i++) {
+      marks.append(i == 0 ? "?" : ", ?");
+    }
+    return marks.toString();
+  }
+
+  /** The parameters {@code leading}, then every one of {@code values}: for a statement with an IN list. */
+  static Object[] parameters(List<?> values, Object... leading) {
+    Object[] all = new Object[leading.length + values.size()];
+    System.arraycopy(leading, 0, all, 0, leading.length);
+    for (int i = 0; i < values.size(); i++) {
+      all[leading.length + i] = values.get(i);
+    }
+    return all;
+  }
+
+  /**
+   * Writes a row that may exist: {@code update} first, and {@code insert} with the same parameters if
+   * it changed nothing. Safe without a database-specific upsert because every caller holds the lock of
+   * the row's mailbox, so no one can insert it in between.
+   */
+  void upsert(String update, String insert, Object... parameters) {
+    requireWritable();
+    if (update(update, parameters) == 0) {
+      update(insert, parameters);
+    }
+  }
+
+  /** An update that must change exactly one row; otherwise the state the core decided on is gone. */
+  void updateOne(String statement, Object... parameters) {
+    requireWritable();
+    int changed = update(statement, parameters);
+    if (changed != 1) {
+      throw new StorageConflictException(
+          "expected to change one row, changed " + changed + ": " + statement);
+    }
+  }
+
+  /** A batch whose every statement must change exactly one row (or report no count). */
+  void batchOfOnes(String statement, List<Object[]> rows) {
+    requireWritable();
+    for (int count : batch(statement, rows)) {
+      // SUCCESS_NO_INFO (-2) is a driver that does not count in batches
+      if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+        throw new StorageConflictException(
+            "expected every statement to change one row, one changed " + count + ": " + statement);
+      }
+    }
   }
 
   int update(String sql, Object... parameters) {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.casemail.messaging.api.AutoResponderSettings;
-import dev.casemail.messaging.api.DraftContent;
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
-import dev.casemail.messaging.api.ParticipantRegistration;
+import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.core.folder.FolderName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,14 +18,17 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * Version 1 of the library could store auto-responder settings that no read accepts: a window that is
- * empty at the microseconds the database keeps (saved from nanoseconds), and instants before year 1 or
- * after 9999. Migration 2 repairs them, on PostgreSQL and H2: an empty window (which never answered)
- * becomes a disabled auto-responder without a window, a start before year 1 becomes "always", an end
- * after 9999 becomes "never ends". It also removes the bidirectional controls version 1 let into a
- * draft's or an auto-responder's subject, which single-line texts now refuse, and disables an
- * auto-responder whose subject has nothing visible. Afterwards every such mailbox reads and saves
- * again.
+ * Version 1 of the library could store auto-responder settings that no read accepts now: a window that
+ * is empty at the microseconds the database keeps (saved from nanoseconds), instants before year 1 or
+ * after 9999, a subject with bidirectional controls or with nothing visible. Migration 3 repairs them,
+ * on PostgreSQL and H2: an empty window (which never answered) becomes a disabled auto-responder
+ * without a window, a start before year 1 becomes "always", an end after 9999 becomes "never ends",
+ * the bidirectional controls leave a draft's or an auto-responder's subject, and an enabled
+ * auto-responder whose subject has nothing visible is disabled. Afterwards every such mailbox reads and
+ * saves again.
+ *
+ * <p>The rows are written as version 1 wrote them, with SQL on a database migrated to version 1 only
+ * (today's library needs the later versions' tables), then the database is migrated fully.
  */
 class AutoResponderRepairMigrationTest {
 
@@ -65,13 +68,11 @@ class AutoResponderRepairMigrationTest {
         .target("1")
         .load()
         .migrate();
-    Messaging version1 = JdbcMessaging.create(dataSource);
     String[] owners = {"empty", "backwards", "ancient", "far", "both", "never-began", "never-ends", "fine", "bidi",
         "only-controls", "invisible", "zero-width-inside"};
     for (String owner : owners) {
-      version1.directory().register(ParticipantRegistration.practitioner(ParticipantId.of(owner), "Dr " + owner));
-      version1.actingAs(ParticipantId.of(owner)).configureAutoResponder(AutoResponderSettings.builder()
-          .enabled(true).subject("Away").body("Back soon").replyInterval(Duration.ofDays(2)).build());
+      version1Mailbox(dataSource, owner);
+      version1AutoResponder(dataSource, owner, "Away");
     }
     // what version 1 could store: saved from nanoseconds, or from instants outside years 1 to 9999
     window(dataSource, "empty", JAN, JAN);
@@ -86,8 +87,7 @@ class AutoResponderRepairMigrationTest {
     subject(dataSource, "auto_responders", "only-controls", "\u202E\u2066");
     subject(dataSource, "auto_responders", "invisible", "\u200B\u00A0\u2060 \u3164\uFEFF");
     subject(dataSource, "auto_responders", "zero-width-inside", "Aw\u200Bay");
-    version1.actingAs(ParticipantId.of("bidi")).saveDraft(DraftContent.builder().subject("Draft").build());
-    subject(dataSource, "drafts", "bidi", "\u2067Draft\u2069 for \u202Bcourt");
+    version1Draft(dataSource, "bidi", "\u2067Draft\u2069 for \u202Bcourt");
 
     JdbcMessaging.migrate(dataSource);
 
@@ -122,6 +122,37 @@ class AutoResponderRepairMigrationTest {
           .isEqualTo(AutoResponderSettings.disabled());
       assertThat(settings(messaging, owner)).isEqualTo(AutoResponderSettings.disabled());
     }
+  }
+
+  /** A practitioner's rows as version 1 wrote them at registration: the participant, the mailbox, the system folders. */
+  private static void version1Mailbox(DataSource dataSource, String owner) {
+    TestSql.update(dataSource, "INSERT INTO participants (participant_id, role, display_name) VALUES (?, ?, ?)",
+        owner, "PRACTITIONER", "Dr " + owner);
+    TestSql.update(dataSource, "INSERT INTO mailboxes (owner_id) VALUES (?)", owner);
+    for (SystemFolder folder : SystemFolder.values()) {
+      TestSql.update(dataSource,
+          "INSERT INTO folders (owner_id, folder_id, system_folder, name, name_key, total, unread)"
+              + " VALUES (?, ?, ?, ?, ?, 0, 0)",
+          owner, folder.id().value(), folder.name(), folder.displayName(), new FolderName(folder.displayName()).key());
+    }
+  }
+
+  /** Enabled settings as version 1 saved them: subject, body, a two-day interval, no window yet. */
+  private static void version1AutoResponder(DataSource dataSource, String owner, String subject) {
+    TestSql.update(dataSource,
+        "INSERT INTO auto_responders (owner_id, enabled, subject, body, active_from, active_until, interval_seconds,"
+            + " version, saved_at) VALUES (?, TRUE, ?, 'Back soon', NULL, NULL, ?, 1, ?)",
+        owner, subject, Duration.ofDays(2).getSeconds(), JAN);
+  }
+
+  /** A draft without recipients as version 1 saved it, counted in the owner's Drafts. */
+  private static void version1Draft(DataSource dataSource, String owner, String subject) {
+    TestSql.update(dataSource,
+        "INSERT INTO drafts (owner_id, draft_id, recipients, subject, body, in_reply_to, created_at, updated_at, version)"
+            + " VALUES (?, 1, '', ?, 'Monday', NULL, ?, ?, 1)",
+        owner, subject, JAN, JAN);
+    TestSql.update(dataSource, "UPDATE folders SET total = 1 WHERE owner_id = ? AND folder_id = ?",
+        owner, SystemFolder.DRAFTS.id().value());
   }
 
   private static void window(DataSource dataSource, String owner, Instant from, Instant until) {

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A page costs the same at ten messages or ten million. One mailbox of more than 50 000 copies, among
  * five thousand small ones, analysed: PostgreSQL runs every page and count statement of the adapter
- * (the very strings {@link JdbcStore} runs) through the index made for it, both in the custom plan for
+ * (the very strings the row classes run) through the index made for it, both in the custom plan for
  * realistic values and in the generic plan a server-side prepared statement may switch to. No plan
  * scans or sorts the mailbox, and executed, no page statement touches more rows than the page holds.
  * Through the API, the first page of the big folder is its 50 newest messages and every folder count
@@ -237,32 +237,32 @@ class QueryPlanTest {
     // the folders of one owner: either index that starts with the owner will do, and there are few
     List<String> ofOwner = List.of("folders_pk", "folders_name_unique");
     return Stream.of(
-        new Probe("Inbox, first page", JdbcStore.folderPageSql(false), byFolder, true,
+        new Probe("Inbox, first page", CopyRows.folderPageSql(false), byFolder, true,
             List.of(owner.value(), inbox, LIMIT)),
-        new Probe("Inbox, next page", JdbcStore.folderPageSql(true), byFolder, true,
+        new Probe("Inbox, next page", CopyRows.folderPageSql(true), byFolder, true,
             List.of(owner.value(), inbox, inboxNext.at, inboxNext.id, LIMIT)),
-        new Probe("Inbox, a page 20 000 deep", JdbcStore.folderPageSql(true), byFolder, true,
+        new Probe("Inbox, a page 20 000 deep", CopyRows.folderPageSql(true), byFolder, true,
             List.of(owner.value(), inbox, inboxDeep.at, inboxDeep.id, LIMIT)),
-        new Probe("custom folder, first page", JdbcStore.folderPageSql(false), byFolder, true,
+        new Probe("custom folder, first page", CopyRows.folderPageSql(false), byFolder, true,
             List.of(owner.value(), court.value(), LIMIT)),
-        new Probe("All Messages, first page", JdbcStore.allMessagesPageSql(false), inAll, true,
+        new Probe("All Messages, first page", CopyRows.allMessagesPageSql(false), inAll, true,
             List.of(owner.value(), true, LIMIT)),
-        new Probe("All Messages, next page", JdbcStore.allMessagesPageSql(true), inAll, true,
+        new Probe("All Messages, next page", CopyRows.allMessagesPageSql(true), inAll, true,
             List.of(owner.value(), true, allNext.at, allNext.id, LIMIT)),
-        new Probe("thread, first page", JdbcStore.threadPageSql(false), byThread, true,
+        new Probe("thread, first page", CopyRows.threadPageSql(false), byThread, true,
             List.of(owner.value(), thread, LIMIT)),
-        new Probe("thread, next page", JdbcStore.threadPageSql(true), byThread, true,
+        new Probe("thread, next page", CopyRows.threadPageSql(true), byThread, true,
             List.of(owner.value(), thread, threadNext.at, threadNext.id, LIMIT)),
-        new Probe("Drafts, first page", JdbcStore.draftsPageSql(false), byUpdate, true,
+        new Probe("Drafts, first page", DraftRows.draftsPageSql(false), byUpdate, true,
             List.of(owner.value(), LIMIT)),
-        new Probe("Drafts, next page", JdbcStore.draftsPageSql(true), byUpdate, true,
+        new Probe("Drafts, next page", DraftRows.draftsPageSql(true), byUpdate, true,
             List.of(owner.value(), draftsNext.at, draftsNext.id, LIMIT)),
-        new Probe("the folders and their counts", JdbcStore.FOLDERS_OF_OWNER, ofOwner, true,
+        new Probe("the folders and their counts", FolderRows.FOLDERS_OF_OWNER, ofOwner, true,
             List.of(owner.value())),
-        new Probe("one folder and its counts", JdbcStore.FOLDER_OF_OWNER, List.of("folders_pk"), true,
+        new Probe("one folder and its counts", FolderRows.FOLDER_OF_OWNER, List.of("folders_pk"), true,
             List.of(owner.value(), inbox)),
-        new Probe("what a deleted folder held", JdbcStore.FOLDER_CONTENT_COUNTS, byFolder, false,
-            List.of(owner.value(), court.value())));
+        new Probe("whether a new thread's id is taken", CopyRows.THREAD_HELD, byThread, true,
+            List.of(owner.value(), thread)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -99,8 +99,9 @@ class TwoServiceInstancesTest {
     poolA = TestDatabases.postgresPool(schema, THREADS);
     poolB = TestDatabases.postgresPool(schema, THREADS);
     // each node builds its own configuration, hence its own id generator, as two processes would
-    nodeA = JdbcMessaging.create(poolA, MessagingConfiguration.defaults());
-    nodeB = JdbcMessaging.create(poolB, MessagingConfiguration.defaults());
+    // access changes back and forth many times a second: far beyond the default request limit
+    nodeA = JdbcMessaging.create(poolA, MessagingConfiguration.builder().accessRequestLimit(1000).build());
+    nodeB = JdbcMessaging.create(poolB, MessagingConfiguration.builder().accessRequestLimit(1000).build());
     // both nodes run on the system clock: the world's test clock is left unused
     MessagingFixture throughNodeA = configuration -> nodeA;
     world = throughNodeA.newWorld();

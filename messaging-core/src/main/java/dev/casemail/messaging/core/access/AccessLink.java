@@ -2,6 +2,7 @@ package dev.casemail.messaging.core.access;
 
 import dev.casemail.messaging.api.AccessDeniedException;
 import dev.casemail.messaging.api.AccessEvent;
+import dev.casemail.messaging.api.AccessLinkView;
 import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.ConflictException;
 import dev.casemail.messaging.api.ParticipantId;
@@ -24,15 +25,24 @@ import java.util.Set;
  * </pre>
  *
  * Every other transition is refused with a {@link ConflictException} (or an
- * {@link AccessDeniedException} for a blocked requester) and changes nothing. The history keeps every
- * step of every request ever made between the two, oldest first.
+ * {@link AccessDeniedException} for a blocked requester) and changes nothing. A request is also bound
+ * by a {@link RequestLimit}.
+ *
+ * @param history the latest events of the link, oldest first (at most {@link #LATEST_EVENTS}, or all of
+ *     them when read with its whole history); the last one is the current status
+ * @param eventCount how many events the link has had in all; the last of {@code history} is event
+ *     number {@code eventCount}
  */
 public record AccessLink(
     ParticipantId practitioner,
     ParticipantId parent,
     AccessStatus status,
     ParticipantId requestedBy,
-    List<AccessEvent> history) {
+    List<AccessEvent> history,
+    int eventCount) {
+
+  /** How many of its latest events a link is read and returned with. */
+  public static final int LATEST_EVENTS = AccessLinkView.LISTED_EVENTS;
 
   public AccessLink {
     Objects.requireNonNull(practitioner, "practitioner");
@@ -43,19 +53,31 @@ public record AccessLink(
     if (history.isEmpty() || history.get(history.size() - 1).status() != status) {
       throw new IllegalArgumentException("the last event of the history must be the current status");
     }
+    if (eventCount < history.size()) {
+      throw new IllegalArgumentException("a link has at least the events it holds");
+    }
   }
 
   /**
    * A request by {@code actor} (one of the two sides) on top of what exists between the two.
    *
+   * @param actorsRequests when the actor last asked on this link, newest first (at least
+   *     {@code limit.requests()} of them if there are that many)
    * @throws ConflictException if a request is pending or access is approved
    * @throws AccessDeniedException if the actor was blocked by the other side
+   * @throws dev.casemail.messaging.api.LimitExceededException if the actor asked too often lately
    */
   public static AccessLink request(
-      Optional<AccessLink> existing, ParticipantId practitioner, ParticipantId parent, ParticipantId actor, Instant at) {
+      Optional<AccessLink> existing,
+      ParticipantId practitioner,
+      ParticipantId parent,
+      ParticipantId actor,
+      Instant at,
+      RequestLimit limit,
+      List<Instant> actorsRequests) {
     if (existing.isEmpty()) {
       AccessEvent event = event(AccessStatus.REQUESTED, actor, at);
-      return new AccessLink(practitioner, parent, AccessStatus.REQUESTED, actor, List.of(event));
+      return new AccessLink(practitioner, parent, AccessStatus.REQUESTED, actor, List.of(event), 1);
     }
     AccessLink link = existing.get();
     link.requireSide(actor);
@@ -73,6 +95,7 @@ public record AccessLink(
       default:
         break;
     }
+    limit.check(link.counterpartOf(actor), actorsRequests, at);
     return link.then(AccessStatus.REQUESTED, actor, actor, at);
   }
 
@@ -119,7 +142,7 @@ public record AccessLink(
     return practitioner.equals(participant) || parent.equals(participant);
   }
 
-  /** The latest change. */
+  /** The latest change: event number {@link #eventCount()}. */
   public AccessEvent lastEvent() {
     return history.get(history.size() - 1);
   }
@@ -136,10 +159,12 @@ public record AccessLink(
     return then(answer, actor, requestedBy, at);
   }
 
+  /** The link one event later; it keeps its latest {@link #LATEST_EVENTS} events. */
   private AccessLink then(AccessStatus next, ParticipantId actor, ParticipantId requester, Instant at) {
     List<AccessEvent> events = new ArrayList<>(history);
     events.add(event(next, actor, at));
-    return new AccessLink(practitioner, parent, next, requester, events);
+    List<AccessEvent> latest = events.subList(Math.max(0, events.size() - LATEST_EVENTS), events.size());
+    return new AccessLink(practitioner, parent, next, requester, latest, eventCount + 1);
   }
 
   private void requireSide(ParticipantId actor) {

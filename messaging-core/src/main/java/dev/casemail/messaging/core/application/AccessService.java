@@ -13,6 +13,8 @@ import dev.casemail.messaging.api.ParticipantView;
 import dev.casemail.messaging.api.RecipientGroup;
 import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.access.AccessNotice;
+import dev.casemail.messaging.core.application.Plan.Outcome;
+import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.participant.Family;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Store;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,32 +51,44 @@ final class AccessService {
   AccessLinkView request(ParticipantId actorId, ParticipantId counterpartId) {
     return context.transactions.write("requestAccess", store -> {
       Participant actor = Context.participant(store, actorId);
-      Participant counterpart = Context.participant(store, counterpartId);
-      Sides sides = Sides.of(actor, counterpart, "counterpart");
-      Optional<AccessLink> existing = store.accessLinks().find(sides.practitioner.id(), sides.parent.id());
-      AccessLink link = AccessLink.request(existing, sides.practitioner.id(), sides.parent.id(), actorId, context.now());
-      return record(store, link, actor, sides);
+      if (counterpartId.equals(actorId)) {
+        throw new InvalidInputException("counterpart", "must be someone else than the actor");
+      }
+      String wanted = actor.isPractitioner() ? "parent" : "practitioner";
+      // not registered, or not of the other role: the same answer, so it never tells which
+      Sides sides = Sides.of(actor, store.participants().find(counterpartId))
+          .orElseThrow(() -> new NotFoundException(wanted, counterpartId.value()));
+      return Plan.of(sides.ids(), () -> {
+        Optional<AccessLink> existing = store.accessLinks().find(sides.practitioner.id(), sides.parent.id());
+        List<Instant> asked = existing.isEmpty()
+            ? List.of()
+            : store.accessLinks().requestTimes(
+                sides.practitioner.id(), sides.parent.id(), actorId, context.requestLimit.requests());
+        AccessLink link = AccessLink.request(
+            existing, sides.practitioner.id(), sides.parent.id(), actorId, context.now(), context.requestLimit, asked);
+        return record(store, link, actor, sides);
+      });
     });
   }
 
   AccessLinkView approve(ParticipantId actorId, ParticipantId requester) {
-    return transition("approveAccess", "requester", actorId, requester, AccessLink::approve);
+    return transition("approveAccess", actorId, requester, AccessLink::approve);
   }
 
   AccessLinkView refuse(ParticipantId actorId, ParticipantId requester) {
-    return transition("refuseAccess", "requester", actorId, requester, AccessLink::refuse);
+    return transition("refuseAccess", actorId, requester, AccessLink::refuse);
   }
 
   AccessLinkView block(ParticipantId actorId, ParticipantId requester) {
-    return transition("blockAccess", "requester", actorId, requester, AccessLink::block);
+    return transition("blockAccess", actorId, requester, AccessLink::block);
   }
 
   AccessLinkView withdraw(ParticipantId actorId, ParticipantId counterpart) {
-    return transition("withdrawAccessRequest", "counterpart", actorId, counterpart, AccessLink::withdraw);
+    return transition("withdrawAccessRequest", actorId, counterpart, AccessLink::withdraw);
   }
 
   AccessLinkView remove(ParticipantId actorId, ParticipantId counterpart) {
-    return transition("removeAccess", "counterpart", actorId, counterpart, AccessLink::remove);
+    return transition("removeAccess", actorId, counterpart, AccessLink::remove);
   }
 
   List<AccessLinkView> links(ParticipantId actorId) {
@@ -90,6 +105,22 @@ final class AccessService {
     });
   }
 
+  AccessLinkView link(ParticipantId actorId, ParticipantId counterpartId) {
+    return context.transactions.read("accessLink", store -> {
+      Participant actor = Context.participant(store, actorId);
+      Sides sides = Sides.of(actor, store.participants().find(counterpartId)).orElseThrow(() -> noLink(counterpartId));
+      AccessLink link = store.accessLinks().withHistory(sides.practitioner.id(), sides.parent.id())
+          .orElseThrow(() -> noLink(counterpartId));
+      return Views.link(link, sides.byId());
+    });
+  }
+
+  /**
+   * My Cases. A parent sees their families with every parent. A practitioner sees the family of each
+   * parent they have a link with; its other parents only if the practitioner has APPROVED access to
+   * one of the family's parents, so a practitioner who was refused, blocked or never answered learns
+   * nothing of the co-parent.
+   */
   List<CaseView> cases(ParticipantId actorId) {
     return context.transactions.read("cases", store -> {
       Participant actor = Context.participant(store, actorId);
@@ -98,20 +129,22 @@ final class AccessService {
       if (actor.isParent()) {
         store.families().ofParent(actorId).forEach(f -> families.put(f.id(), f));
       } else {
-        for (AccessLink link : store.accessLinks().of(actorId)) {
-          statuses.put(link.parent(), link.status());
-          store.families().ofParent(link.parent()).forEach(f -> families.put(f.id(), f));
+        statuses.putAll(store.accessLinks().statusesOf(actorId));
+        for (ParticipantId parent : statuses.keySet()) {
+          store.families().ofParent(parent).forEach(f -> families.put(f.id(), f));
         }
       }
+      Map<FamilyId, Set<ParticipantId>> shown = new LinkedHashMap<>();
+      families.values().forEach(family -> shown.put(family.id(), visibleParents(actor, family, statuses)));
       Set<ParticipantId> parentIds = new HashSet<>();
-      families.values().forEach(f -> parentIds.addAll(f.parents()));
+      shown.values().forEach(parentIds::addAll);
       Map<ParticipantId, Participant> parents = store.participants().findAll(parentIds);
       return families.values().stream()
           .sorted(Comparator.comparing(Family::name, String.CASE_INSENSITIVE_ORDER).thenComparing(Family::id))
           .map(family -> CaseView.builder()
               .family(family.id())
               .name(family.name())
-              .members(family.parents().stream()
+              .members(shown.get(family.id()).stream()
                   .map(parents::get)
                   .sorted(BY_NAME)
                   .map(parent -> CaseMember.builder()
@@ -124,6 +157,18 @@ final class AccessService {
     });
   }
 
+  /** The parents of a family its viewer may see: all, unless a practitioner without approved access to any. */
+  private static Set<ParticipantId> visibleParents(
+      Participant viewer, Family family, Map<ParticipantId, AccessStatus> statuses) {
+    if (viewer.isParent()
+        || family.parents().stream().anyMatch(parent -> statuses.get(parent) == AccessStatus.APPROVED)) {
+      return family.parents();
+    }
+    Set<ParticipantId> linked = new LinkedHashSet<>(family.parents());
+    linked.retainAll(statuses.keySet());
+    return linked;
+  }
+
   /**
    * Exactly whom the actor may message, grouped by family: a parent under each of their families the
    * actor can see (all of them for a practitioner, the shared ones for a parent), practitioners in a
@@ -132,7 +177,7 @@ final class AccessService {
   List<RecipientGroup> recipients(ParticipantId actorId) {
     return context.transactions.read("recipients", store -> {
       Participant actor = Context.participant(store, actorId);
-      Set<ParticipantId> allowed = context.policy.recipientsOf(actor, new StoreAccessFacts(store));
+      Set<ParticipantId> allowed = context.policy.recipientsOf(actor, new StoreAccessFacts(store, actorId));
       Map<ParticipantId, Participant> recipients = store.participants().findAll(allowed);
       Set<FamilyId> actorFamilies = actor.isParent()
           ? store.families().ofParent(actorId).stream().map(Family::id).collect(Collectors.toSet())
@@ -178,28 +223,31 @@ final class AccessService {
     return RecipientGroup.builder().family(family).label(label).recipients(views).build();
   }
 
-  private AccessLinkView transition(
-      String operation,
-      String field,
-      ParticipantId actorId,
-      ParticipantId counterpartId,
-      Step step) {
+  private AccessLinkView transition(String operation, ParticipantId actorId, ParticipantId counterpartId, Step step) {
     return context.transactions.write(operation, store -> {
       Participant actor = Context.participant(store, actorId);
-      Participant counterpart = Context.participant(store, counterpartId);
-      Sides sides = Sides.of(actor, counterpart, field);
-      AccessLink link = store.accessLinks().find(sides.practitioner.id(), sides.parent.id())
-          .orElseThrow(() -> new NotFoundException("access link with", counterpartId.value()));
-      return record(store, step.apply(link, actorId, context.now()), actor, sides);
+      // not registered, not of the other role, or no link: the same answer, so it never tells which
+      Sides sides = Sides.of(actor, store.participants().find(counterpartId)).orElseThrow(() -> noLink(counterpartId));
+      return Plan.of(sides.ids(), () -> {
+        AccessLink link = store.accessLinks().find(sides.practitioner.id(), sides.parent.id())
+            .orElseThrow(() -> noLink(counterpartId));
+        return record(store, step.apply(link, actorId, context.now()), actor, sides);
+      });
     });
   }
 
-  private AccessLinkView record(Store store, AccessLink link, Participant actor, Sides sides) {
-    store.accessLinks().save(link);
+  private static NotFoundException noLink(ParticipantId counterpart) {
+    return new NotFoundException("access link with", counterpart.value());
+  }
+
+  /** The link in its new state, and the action item that tells the side that did not act. */
+  private Outcome<AccessLinkView> record(Store store, AccessLink link, Participant actor, Sides sides) {
     AccessNotice notice = AccessNotice.of(link, actor);
     Participant recipient = notice.recipient().equals(sides.practitioner.id()) ? sides.practitioner : sides.parent;
-    composer.postSystem(store, MessageKind.ACTION_ITEM, recipient, notice.subject(), notice.body());
-    return Views.link(link, Map.of(sides.practitioner.id(), sides.practitioner, sides.parent.id(), sides.parent));
+    Composer.Composed posted =
+        composer.postSystem(store, MessageKind.ACTION_ITEM, recipient, notice.subject(), notice.body());
+    MailboxChange change = MailboxChange.builder().saveLink(link).build().and(posted.change());
+    return Outcome.of(change, Views.link(link, sides.byId()));
   }
 
   /** One lifecycle step of a link, taken by an actor at a time. */
@@ -218,14 +266,27 @@ final class AccessService {
       this.parent = parent;
     }
 
-    static Sides of(Participant actor, Participant counterpart, String field) {
-      if (actor.isPractitioner() && counterpart.isParent()) {
-        return new Sides(actor, counterpart);
+    /** The sides of a link between the actor and the counterpart, if they are one practitioner and one parent. */
+    static Optional<Sides> of(Participant actor, Optional<Participant> counterpart) {
+      if (counterpart.isEmpty() || counterpart.get().id().equals(actor.id())) {
+        return Optional.empty();
       }
-      if (actor.isParent() && counterpart.isPractitioner()) {
-        return new Sides(counterpart, actor);
+      Participant other = counterpart.get();
+      if (actor.isPractitioner() && other.isParent()) {
+        return Optional.of(new Sides(actor, other));
       }
-      throw new InvalidInputException(field, "must be a parent for a practitioner, or a practitioner for a parent");
+      if (actor.isParent() && other.isPractitioner()) {
+        return Optional.of(new Sides(other, actor));
+      }
+      return Optional.empty();
+    }
+
+    List<ParticipantId> ids() {
+      return List.of(practitioner.id(), parent.id());
+    }
+
+    Map<ParticipantId, Participant> byId() {
+      return Map.of(practitioner.id(), practitioner, parent.id(), parent);
     }
   }
 }

@@ -83,6 +83,11 @@ final class ActingParticipant implements ParticipantMessaging {
   }
 
   @Override
+  public AccessLinkView accessLink(ParticipantId counterpart) {
+    return services.access.link(actor, required("counterpart", counterpart));
+  }
+
+  @Override
   public List<CaseView> cases() {
     return services.access.cases(actor);
   }

@@ -8,16 +8,19 @@ import dev.casemail.messaging.core.access.AccessFacts;
 import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
 import dev.casemail.messaging.core.autoresponder.AutoResponder;
 import dev.casemail.messaging.core.autoresponder.AutoResponderState;
+import dev.casemail.messaging.core.mailbox.Delivery;
+import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.message.Message;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Store;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Sends the auto-replies a newly delivered message calls for, in the same transaction. */
+/** Decides the auto-replies a newly delivered message calls for, in the same change. */
 final class AutoReplies {
 
   private final Context context;
@@ -26,20 +29,34 @@ final class AutoReplies {
     this.context = context;
   }
 
-  void answer(Store store, Message incoming, Instant now) {
+  /**
+   * The auto-replies to {@code incoming}: each from a recipient whose auto-responder answers it to its
+   * sender, who is among the message's mailboxes already. Reads every recipient's settings in one go,
+   * and the last replies of those that are active in one more.
+   */
+  MailboxChange answer(Store store, Message incoming, Instant now, AccessFacts facts) {
     if (incoming.kind() != MessageKind.PERSONAL) {
-      return;
+      return MailboxChange.NONE;
     }
     Participant sender = incoming.sender().orElseThrow();
-    AccessFacts facts = new StoreAccessFacts(store);
     Map<ParticipantId, AutoResponderState> states = store.autoResponders()
         .findAll(incoming.recipients().stream().map(Participant::id).collect(Collectors.toList()));
+    List<Participant> active = new ArrayList<>();
     for (Participant owner : incoming.recipients()) {
-      Optional<AutoResponderState> state = Optional.ofNullable(states.get(owner.id()));
-      if (state.isEmpty() || !state.get().settings().isActiveAt(now)) {
-        continue;
+      AutoResponderState state = states.get(owner.id());
+      if (state != null && state.settings().isActiveAt(now)) {
+        active.add(owner);
       }
-      Optional<AutoReplyRecord> last = store.autoResponders().lastReply(owner.id(), sender.id());
+    }
+    if (active.isEmpty()) {
+      return MailboxChange.NONE;
+    }
+    Map<ParticipantId, AutoReplyRecord> lastReplies = store.autoResponders()
+        .lastReplies(active.stream().map(Participant::id).collect(Collectors.toList()), sender.id());
+    MailboxChange.Builder change = MailboxChange.builder();
+    for (Participant owner : active) {
+      Optional<AutoResponderState> state = Optional.of(states.get(owner.id()));
+      Optional<AutoReplyRecord> last = Optional.ofNullable(lastReplies.get(owner.id()));
       if (!AutoResponder.shouldAnswer(owner.id(), incoming, state, last, now)
           || !context.policy.mayMessage(owner, sender, facts)) {
         continue;
@@ -55,8 +72,9 @@ final class AutoReplies {
           settings.body(),
           now,
           Optional.of(incoming.id()));
-      Delivery.deliver(store, reply);
-      store.autoResponders().recordReply(new AutoReplyRecord(owner.id(), sender.id(), now, state.get().version()));
+      change.add(Delivery.of(reply))
+          .recordAutoReply(new AutoReplyRecord(owner.id(), sender.id(), now, state.get().version()));
     }
+    return change.build();
   }
 }

@@ -1,7 +1,6 @@
 package dev.casemail.messaging.core.application;
 
 import dev.casemail.messaging.api.AccessDeniedException;
-import dev.casemail.messaging.api.ConflictException;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageKind;
@@ -12,10 +11,13 @@ import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.ThreadId;
+import dev.casemail.messaging.core.access.AccessFacts;
+import dev.casemail.messaging.core.application.Plan.Outcome;
+import dev.casemail.messaging.core.mailbox.Delivery;
+import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.message.Message;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.message.ReplyRules;
-import dev.casemail.messaging.core.message.SentKey;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Store;
 import java.time.Instant;
@@ -26,15 +28,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /** Sends personal messages (new, reply, reply all, drafts) and system messages. */
 final class Composer {
 
-  /** Idempotency keys of different calls never meet: each call kind has its own namespace. */
-  static final String SEND_KEYS = "s:";
-  static final String NOTIFICATION_KEYS = "n:";
-  static final String DRAFT_KEYS = "d:";
+  /** A message decided on, and the change that delivers it (with any auto-replies it causes). */
+  record Composed(Message message, MailboxChange change) {
+
+    /** The sender's copy, as the call that sent it returns it. */
+    MessageView view() {
+      return Views.justSent(MessageCopy.forSender(message));
+    }
+  }
 
   private final Context context;
   private final AutoReplies autoReplies;
@@ -45,7 +50,7 @@ final class Composer {
   }
 
   MessageView send(ParticipantId actorId, NewMessage command) {
-    return context.transactions.write("send", store -> {
+    return context.transactions.write("send", store -> Plan.of(mailboxes(actorId, command.recipients()), () -> {
       // the sender and the recipients in one read
       List<ParticipantId> everyone = new ArrayList<>(command.recipients().size() + 1);
       everyone.add(actorId);
@@ -53,49 +58,80 @@ final class Composer {
       Map<ParticipantId, Participant> known = store.participants().findAll(everyone);
       Participant actor = Optional.ofNullable(known.get(actorId))
           .orElseThrow(() -> new NotFoundException("participant", actorId.value()));
-      Supplier<String> fingerprint =
-          () -> Fingerprints.of("send", command.recipients(), command.subject(), command.body());
-      return idempotent(store, actorId, command.idempotencyKey().map(k -> SEND_KEYS + k), fingerprint,
-          () -> compose(
-              store, actor, command.recipients(), command.subject(), command.body(), Optional.empty(), known));
-    });
+      return Idempotency.once(
+          store,
+          actorId,
+          command.idempotencyKey().map(k -> Idempotency.SEND_KEYS + k),
+          () -> Fingerprints.of("send", command.recipients(), command.subject(), command.body()),
+          first -> sentCopy(store, actorId, first),
+          () -> {
+            Composed sent = compose(
+                store, actor, command.recipients(), command.subject(), command.body(), Optional.empty(), known);
+            return Outcome.of(sent.change(), sent.view());
+          },
+          MessageView::id);
+    }));
   }
 
   MessageView reply(ParticipantId actorId, Reply command, boolean all) {
     String operation = all ? "replyAll" : "reply";
     return context.transactions.write(operation, store -> {
       Participant actor = Context.participant(store, actorId);
+      // read before locking: only the original's content is used, which never changes
       MessageCopy original = answerable(store, actorId, command.message(), "message");
-      Supplier<String> fingerprint =
-          () -> Fingerprints.of(operation, command.message(), command.body(), command.quoteOriginal());
-      return idempotent(store, actorId, command.idempotencyKey().map(k -> SEND_KEYS + k), fingerprint, () ->
-          compose(
-              store,
-              actor,
-              ReplyRules.recipients(original, all),
-              ReplyRules.subject(original.message().subject()),
-              ReplyRules.body(command.body(), original.message(), command.quoteOriginal()),
-              Optional.of(original)));
+      List<ParticipantId> to = ReplyRules.recipients(original, all);
+      return Plan.of(mailboxes(actorId, to), () -> Idempotency.once(
+          store,
+          actorId,
+          command.idempotencyKey().map(k -> Idempotency.SEND_KEYS + k),
+          () -> Fingerprints.of(operation, command.message(), command.body(), command.quoteOriginal()),
+          first -> sentCopy(store, actorId, first),
+          () -> {
+            Composed sent = compose(
+                store,
+                actor,
+                to,
+                ReplyRules.subject(original.message().subject()),
+                ReplyRules.body(command.body(), original.message(), command.quoteOriginal()),
+                Optional.of(original),
+                Map.of());
+            return Outcome.of(sent.change(), sent.view());
+          },
+          MessageView::id));
     });
   }
 
   MessageId notify(NewNotification notification) {
-    return context.transactions.write("postNotification", store -> {
-      Participant recipient = Context.participant(store, notification.recipient());
-      Optional<String> key = notification.idempotencyKey().map(k -> NOTIFICATION_KEYS + k);
-      // a hash of the content only when there is a key to keep it under
-      Optional<String> fingerprint =
-          key.map(k -> Fingerprints.of("notify", notification.subject(), notification.body()));
-      if (key.isPresent()) {
-        Optional<SentKey> earlier = store.sentKeys().find(recipient.id(), key.get());
-        if (earlier.isPresent()) {
-          return sameContent(earlier.get(), fingerprint.get()).message();
-        }
-      }
-      Message message = postSystem(store, MessageKind.NOTIFICATION, recipient, notification.subject(), notification.body());
-      key.ifPresent(k -> store.sentKeys().insert(new SentKey(recipient.id(), k, fingerprint.get(), message.id())));
-      return message.id();
-    });
+    ParticipantId recipientId = notification.recipient();
+    return context.transactions.write("postNotification", store -> Plan.of(List.of(recipientId), () -> {
+      Participant recipient = Context.participant(store, recipientId);
+      return Idempotency.once(
+          store,
+          recipientId,
+          notification.idempotencyKey().map(k -> Idempotency.NOTIFICATION_KEYS + k),
+          () -> Fingerprints.of("notify", notification.subject(), notification.body()),
+          first -> first,
+          () -> {
+            Composed posted = postSystem(
+                store, MessageKind.NOTIFICATION, recipient, notification.subject(), notification.body());
+            return Outcome.of(posted.change(), posted.message().id());
+          },
+          id -> id);
+    }));
+  }
+
+  /** The actor's copy of a message the actor sent before, as a retried call returns it. */
+  static MessageView sentCopy(Store store, ParticipantId actor, MessageId message) {
+    return Views.message(store, store.copies().find(actor, message)
+        .orElseThrow(() -> new IllegalStateException("the message " + message + " of an idempotency key is gone")));
+  }
+
+  /** The sender's mailbox and every recipient's, the sender first. */
+  static Set<ParticipantId> mailboxes(ParticipantId sender, Collection<ParticipantId> recipients) {
+    Set<ParticipantId> mailboxes = new LinkedHashSet<>();
+    mailboxes.add(sender);
+    mailboxes.addAll(recipients);
+    return mailboxes;
   }
 
   /**
@@ -113,24 +149,15 @@ final class Composer {
   }
 
   /**
-   * Checks the access policy for every recipient, then sends: delivery, then any auto-replies.
+   * Checks the access policy for every recipient, then decides the message and its delivery, with any
+   * auto-replies it causes.
    *
    * @param original the message answered, whose thread the new one joins
+   * @param known participants the caller already read, so as not to read them twice
    * @throws InvalidInputException if the actor is among the recipients
    * @throws AccessDeniedException naming every recipient the actor may not message
    */
-  Message compose(
-      Store store,
-      Participant actor,
-      Collection<ParticipantId> recipientIds,
-      String subject,
-      String body,
-      Optional<MessageCopy> original) {
-    return compose(store, actor, recipientIds, subject, body, original, Map.of());
-  }
-
-  /** As above, with participants the caller already read ({@code known}), so as not to read them twice. */
-  private Message compose(
+  Composed compose(
       Store store,
       Participant actor,
       Collection<ParticipantId> recipientIds,
@@ -138,10 +165,12 @@ final class Composer {
       String body,
       Optional<MessageCopy> original,
       Map<ParticipantId, Participant> known) {
-    List<Participant> recipients = allowedRecipients(store, actor, recipientIds, known);
+    AccessFacts facts = new StoreAccessFacts(store, actor.id());
+    List<Participant> recipients = allowedRecipients(store, actor, recipientIds, known, facts);
     Instant now = context.now();
     long id = context.nextId();
-    ThreadId thread = original.map(o -> o.message().thread()).orElseGet(() -> new ThreadId(context.nextId()));
+    Optional<ThreadId> joined = original.map(o -> o.message().thread());
+    ThreadId thread = joined.orElseGet(() -> new ThreadId(context.nextId()));
     Message message = new Message(
         new MessageId(id),
         thread,
@@ -152,13 +181,12 @@ final class Composer {
         body,
         now,
         original.map(o -> o.message().id()));
-    Delivery.deliver(store, message);
-    autoReplies.answer(store, message, now);
-    return message;
+    MailboxChange change = Delivery.of(message).and(autoReplies.answer(store, message, now, facts));
+    return new Composed(message, change);
   }
 
-  /** Posts a system message (an action item or a notification) to one participant. */
-  Message postSystem(Store store, MessageKind kind, Participant recipient, String subject, String body) {
+  /** Decides a system message (an action item or a notification) to one participant, in a thread of its own. */
+  Composed postSystem(Store store, MessageKind kind, Participant recipient, String subject, String body) {
     Message message = new Message(
         new MessageId(context.nextId()),
         new ThreadId(context.nextId()),
@@ -169,53 +197,20 @@ final class Composer {
         body,
         context.now(),
         Optional.empty());
-    Delivery.deliver(store, message);
-    return message;
-  }
-
-  /**
-   * Runs {@code send} once per idempotency key: a retry with the same content returns the first
-   * message; the key with other content is a {@link ConflictException}. The content's fingerprint (a
-   * hash of all of it) is computed only when there is a key.
-   */
-  MessageView idempotent(
-      Store store, ParticipantId actor, Optional<String> key, Supplier<String> fingerprint, Supplier<Message> send) {
-    if (key.isEmpty()) {
-      return Views.justSent(MessageCopy.forSender(send.get()));
-    }
-    String print = fingerprint.get();
-    Optional<SentKey> earlier = store.sentKeys().find(actor, key.get());
-    if (earlier.isPresent()) {
-      MessageId first = sameContent(earlier.get(), print).message();
-      return Views.message(store, store.copies().find(actor, first).orElseThrow());
-    }
-    Message message = send.get();
-    store.sentKeys().insert(new SentKey(actor, key.get(), print, message.id()));
-    return Views.justSent(MessageCopy.forSender(message));
-  }
-
-  private static SentKey sameContent(SentKey earlier, String fingerprint) {
-    if (!earlier.fingerprint().equals(fingerprint)) {
-      throw new ConflictException("the idempotency key was already used for different content");
-    }
-    return earlier;
+    return new Composed(message, Delivery.of(message));
   }
 
   private List<Participant> allowedRecipients(
-      Store store, Participant actor, Collection<ParticipantId> ids, Map<ParticipantId, Participant> known) {
+      Store store,
+      Participant actor,
+      Collection<ParticipantId> ids,
+      Map<ParticipantId, Participant> known,
+      AccessFacts facts) {
     if (ids.contains(actor.id())) {
       throw new InvalidInputException("recipients", "must not include the sender");
     }
-    List<ParticipantId> mailboxes = new ArrayList<>(ids.size() + 1);
-    mailboxes.add(actor.id());
-    mailboxes.addAll(ids);
-    store.lockMailboxes(mailboxes);
     Map<ParticipantId, Participant> found =
         known.keySet().containsAll(ids) ? known : store.participants().findAll(ids);
-    StoreAccessFacts facts = new StoreAccessFacts(store);
-    if (ids.size() > 1) {
-      facts.prefetch(actor.id());
-    }
     Set<ParticipantId> denied = new LinkedHashSet<>();
     List<Participant> recipients = new ArrayList<>(ids.size());
     for (ParticipantId id : ids) {

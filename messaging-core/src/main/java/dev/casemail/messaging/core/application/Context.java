@@ -3,6 +3,7 @@ package dev.casemail.messaging.core.application;
 import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.core.access.AccessPolicy;
+import dev.casemail.messaging.core.access.RequestLimit;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.IdGenerator;
 import dev.casemail.messaging.core.port.Store;
@@ -10,24 +11,37 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** What every service needs: transactions, time, ids and the access policy. */
+/** What every service needs: transactions, time, ids, the access policy and limits, and cursors. */
 final class Context {
 
   final Transactions transactions;
   final AccessPolicy policy;
+  final RequestLimit requestLimit;
+  final Cursors cursors;
   private final Clock clock;
   private final IdGenerator ids;
 
-  Context(Transactions transactions, Clock clock, IdGenerator ids, AccessPolicy policy) {
+  Context(Transactions transactions, Clock clock, IdGenerator ids, AccessPolicy policy, RequestLimit requestLimit) {
     this.transactions = transactions;
     this.clock = clock;
     this.ids = ids;
     this.policy = policy;
+    this.requestLimit = requestLimit;
+    this.cursors = new Cursors();
   }
 
-  /** Now, to the microsecond: the precision every store keeps, so a time reads back as it was written. */
+  /**
+   * Now, to the microsecond: the precision every store keeps, so a time reads back as it was written.
+   *
+   * @throws IllegalStateException if the clock is outside the years every store can hold (a broken
+   *     clock: the call fails as a storage failure rather than store what cannot be read back)
+   */
   Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    if (now.isBefore(Instants.MIN) || now.isAfter(Instants.MAX)) {
+      throw new IllegalStateException("the clock says " + now + ", outside the years 1 to 9999 storage holds");
+    }
+    return now;
   }
 
   long nextId() {

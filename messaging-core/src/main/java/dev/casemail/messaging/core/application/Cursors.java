@@ -5,17 +5,26 @@ import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.PageCursor;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.core.paging.PageKey;
+import dev.casemail.messaging.core.port.Store;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
  * Encodes a page's continuation point as an opaque cursor bound to one listing (a folder, a thread,
- * the drafts) of one participant, so a cursor cannot be replayed against another listing. Folder ids
- * of system folders and thread ids are the same in every mailbox, so the listing alone would let one
- * participant's cursor pass in another's mailbox: the owner is part of the binding (as a hash, so a
- * cursor does not spell out whose it is).
+ * the drafts) of one participant, and authenticated: a cursor carries an HMAC-SHA256 under the
+ * storage's cursor secret ({@code CursorSecrets}) over the listing, the participant and the position,
+ * so a cursor changed in any character, forged, or used by another participant or on another listing
+ * is refused. The secret is shared through the storage, so every service instance on one database
+ * accepts the cursors of every other.
+ *
+ * <p>Layout, 48 bytes in unpadded base64url (64 characters, no unused bits): version, scope, listing
+ * (8), seconds (8), nanoseconds (4), id (8), MAC (18). The participant is part of the MAC only, so a
+ * cursor does not spell out whose it is.
  */
 final class Cursors {
 
@@ -31,49 +40,91 @@ final class Cursors {
     }
   }
 
-  private static final String VERSION = "2";
+  /** One listing of one participant. */
+  record Listing(Scope scope, ParticipantId owner, long id) {}
 
-  private Cursors() {}
+  private static final byte VERSION = 3;
+  private static final int PAYLOAD = 30;
+  private static final int MAC = 18;
+  private static final int LENGTH = PAYLOAD + MAC;
+  private static final byte[] DOMAIN = "casemail page cursor".getBytes(StandardCharsets.US_ASCII);
 
-  static PageCursor encode(Scope scope, ParticipantId owner, long listing, PageKey key) {
-    String plain = VERSION + ":" + scope.tag + ":" + ownerTag(owner) + ":" + listing + ":"
-        + key.at().getEpochSecond() + ":" + key.at().getNano() + ":" + key.id();
-    return new PageCursor(Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII)));
+  private volatile byte[] secret;
+
+  PageCursor encode(Store store, Listing listing, PageKey key) {
+    ByteBuffer bytes = ByteBuffer.allocate(LENGTH);
+    bytes.put(VERSION).put((byte) listing.scope().tag).putLong(listing.id())
+        .putLong(key.at().getEpochSecond()).putInt(key.at().getNano()).putLong(key.id());
+    bytes.put(mac(store, listing.owner(), Arrays.copyOf(bytes.array(), PAYLOAD)));
+    return new PageCursor(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array()));
   }
 
-  /** @throws InvalidInputException if the cursor was not issued by {@link #encode} for this listing */
-  static Optional<PageKey> decode(Optional<PageCursor> cursor, Scope scope, ParticipantId owner, long listing) {
+  /**
+   * The position a cursor continues after.
+   *
+   * @throws InvalidInputException if the cursor was not issued by {@link #encode} for this listing
+   */
+  Optional<PageKey> decode(Store store, Optional<PageCursor> cursor, Listing listing) {
     if (cursor.isEmpty()) {
       return Optional.empty();
     }
-    String[] parts;
+    String token = cursor.get().token();
+    byte[] raw;
     try {
-      String plain = new String(Base64.getUrlDecoder().decode(cursor.get().token()), StandardCharsets.US_ASCII);
-      parts = plain.split(":", -1);
+      raw = Base64.getUrlDecoder().decode(token);
     } catch (IllegalArgumentException e) {
       throw notACursor();
     }
-    if (parts.length != 7 || !parts[0].equals(VERSION) || parts[1].length() != 1) {
+    // the decoder ignores nothing here (no padding, no unused bits at 48 bytes), and the check below
+    // refuses any token that is not the one encoding of its bytes
+    if (raw.length != LENGTH || !Base64.getUrlEncoder().withoutPadding().encodeToString(raw).equals(token)) {
       throw notACursor();
     }
-    try {
-      if (parts[1].charAt(0) != scope.tag
-          || !parts[2].equals(ownerTag(owner))
-          || Long.parseLong(parts[3]) != listing) {
-        throw new InvalidInputException("cursor", "was issued for another listing");
-      }
-      Instant at = Instant.ofEpochSecond(Long.parseLong(parts[4]), Long.parseLong(parts[5]));
-      return Optional.of(new PageKey(at, Long.parseLong(parts[6])));
-    } catch (NumberFormatException | java.time.DateTimeException | ArithmeticException e) {
+    ByteBuffer bytes = ByteBuffer.wrap(raw);
+    if (bytes.get() != VERSION) {
       throw notACursor();
     }
+    byte scope = bytes.get();
+    long listingId = bytes.getLong();
+    long seconds = bytes.getLong();
+    int nanos = bytes.getInt();
+    long id = bytes.getLong();
+    byte[] expected = mac(store, listing.owner(), Arrays.copyOf(raw, PAYLOAD));
+    if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(raw, PAYLOAD, LENGTH))) {
+      throw notACursor();
+    }
+    if (scope != (byte) listing.scope().tag || listingId != listing.id()) {
+      throw new InvalidInputException("cursor", "was issued for another listing");
+    }
+    return Optional.of(new PageKey(Instant.ofEpochSecond(seconds, nanos), id));
   }
 
-  private static String ownerTag(ParticipantId owner) {
-    return Long.toHexString(Hashing.murmur3_128().hashString(owner.value(), StandardCharsets.UTF_8).asLong());
+  private byte[] mac(Store store, ParticipantId owner, byte[] payload) {
+    byte[] owned = owner.value().getBytes(StandardCharsets.UTF_8);
+    byte[] full = Hashing.hmacSha256(secret(store)).newHasher()
+        .putBytes(DOMAIN)
+        .putInt(owned.length)
+        .putBytes(owned)
+        .putBytes(payload)
+        .hash()
+        .asBytes();
+    return Arrays.copyOf(full, MAC);
+  }
+
+  /** The storage's cursor secret, read once: it never changes. */
+  private byte[] secret(Store store) {
+    byte[] known = secret;
+    if (known == null) {
+      known = store.cursorSecrets().cursorSecret().clone();
+      if (known.length < 32) {
+        throw new IllegalStateException("the storage's cursor secret is shorter than 32 bytes");
+      }
+      secret = known;
+    }
+    return known;
   }
 
   private static InvalidInputException notACursor() {
-    return new InvalidInputException("cursor", "is not a cursor issued by this library");
+    return new InvalidInputException("cursor", "is not a cursor issued by this library for this listing");
   }
 }

@@ -11,16 +11,24 @@ import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantRegistration;
 import dev.casemail.messaging.api.ParticipantView;
+import dev.casemail.messaging.core.application.Plan.Outcome;
 import dev.casemail.messaging.core.mailbox.Mailbox;
 import dev.casemail.messaging.core.participant.Family;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Store;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The host's register of participants and families; registering a participant opens their mailbox. */
+/**
+ * The host's register of participants and families; registering a participant opens their mailbox.
+ * Registrations are the directory, not a mailbox: they are written directly, and a family is locked
+ * only by the calls that change it.
+ */
 final class DirectoryService implements Directory {
 
   private final Context context;
@@ -33,55 +41,57 @@ final class DirectoryService implements Directory {
   public ParticipantView register(ParticipantRegistration registration) {
     InputRules.required("registration", registration);
     Participant participant = new Participant(registration.id(), registration.role(), registration.displayName());
-    return context.transactions.write("register", store -> {
+    return context.transactions.write("register", store -> Plan.of(List.of(participant.id()), () -> {
       Optional<Participant> existing = store.participants().find(participant.id());
       if (existing.isPresent()) {
         if (!existing.get().equals(participant)) {
           throw new ConflictException("participant " + participant.id() + " is registered with another role or name");
         }
-        return existing.get().view();
+        return Outcome.unchanged(existing.get().view());
       }
       store.participants().insert(participant);
-      Mailbox.newMailbox(participant.id()).forEach(store.folders()::insert);
-      return participant.view();
-    });
+      return Outcome.of(Mailbox.open(participant.id()), participant.view());
+    }));
   }
 
   @Override
   public FamilyView registerFamily(FamilyRegistration registration) {
     InputRules.required("registration", registration);
-    return context.transactions.write("registerFamily", store -> {
+    return context.transactions.write("registerFamily", store -> Plan.of(List.of(), () -> {
       Family family = new Family(registration.id(), registration.name(), registration.parents());
-      Optional<Family> existing = store.families().find(family.id());
+      Optional<Family> existing = store.families().findForUpdate(family.id());
       if (existing.isPresent()) {
         if (!existing.get().equals(family)) {
           throw new ConflictException("family " + family.id() + " is registered with another name or other parents");
         }
-        return view(store, existing.get());
+        return Outcome.unchanged(view(store, existing.get()));
       }
       registration.parents().forEach(parent -> requireParent(store, parent, "parents")); // in the caller's order
       store.families().insert(family);
-      return view(store, family);
-    });
+      return Outcome.unchanged(view(store, family));
+    }));
   }
 
   @Override
   public FamilyView addParent(FamilyId familyId, ParticipantId parent) {
     InputRules.required("family", familyId);
     InputRules.required("parent", parent);
-    return context.transactions.write("addParent", store -> {
-      Family family = family(store, familyId);
+    return context.transactions.write("addParent", store -> Plan.of(List.of(), () -> {
+      Family family = store.families().findForUpdate(familyId)
+          .orElseThrow(() -> new NotFoundException("family", familyId.value()));
       requireParent(store, parent, "parent");
       if (family.hasParent(parent)) {
-        return view(store, family);
+        return Outcome.unchanged(view(store, family));
       }
       if (family.parents().size() >= InputRules.MAX_PARENTS_PER_FAMILY) {
         throw new ConflictException(
             "family " + familyId + " already has " + InputRules.MAX_PARENTS_PER_FAMILY + " parents");
       }
       store.families().addParent(familyId, parent);
-      return view(store, family(store, familyId));
-    });
+      Set<ParticipantId> parents = new LinkedHashSet<>(family.parents());
+      parents.add(parent);
+      return Outcome.unchanged(view(store, new Family(familyId, family.name(), parents)));
+    }));
   }
 
   @Override

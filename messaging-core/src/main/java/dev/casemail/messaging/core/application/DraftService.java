@@ -1,22 +1,26 @@
 package dev.casemail.messaging.core.application;
 
-import dev.casemail.messaging.api.ConflictException;
 import dev.casemail.messaging.api.DraftContent;
 import dev.casemail.messaging.api.DraftId;
 import dev.casemail.messaging.api.DraftPage;
 import dev.casemail.messaging.api.DraftView;
 import dev.casemail.messaging.api.InvalidInputException;
+import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.core.application.Plan.Outcome;
 import dev.casemail.messaging.core.draft.Draft;
+import dev.casemail.messaging.core.mailbox.DraftBox;
+import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.message.MessageCopy;
-import dev.casemail.messaging.core.paging.PageKey;
 import dev.casemail.messaging.core.participant.Participant;
+import dev.casemail.messaging.core.port.StorageConflictException;
 import dev.casemail.messaging.core.port.Store;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -38,63 +42,72 @@ final class DraftService {
   DraftView save(ParticipantId actorId, DraftContent content) {
     return context.transactions.write("saveDraft", store -> {
       Context.participant(store, actorId);
-      checkContent(store, actorId, content);
-      Draft draft = Draft.create(actorId, new DraftId(context.nextId()), content, context.now());
-      store.drafts().insert(draft);
-      store.folders().adjustCounts(actorId, SystemFolder.DRAFTS.id(), 1, 0);
-      return draft.view();
+      return Plan.of(List.of(actorId), () -> {
+        checkContent(store, actorId, content);
+        Draft draft = Draft.create(actorId, new DraftId(context.nextId()), content, context.now());
+        return Outcome.of(DraftBox.save(draft), draft.view());
+      });
     });
   }
 
   DraftView update(ParticipantId actorId, DraftId id, long expectedVersion, DraftContent content) {
     return context.transactions.write("updateDraft", store -> {
       Context.participant(store, actorId);
-      Draft draft = draft(store, actorId, id);
-      if (draft.version() != expectedVersion) {
-        throw new ConflictException(
-            "draft " + id + " was saved meanwhile: it is at version " + draft.version() + ", not " + expectedVersion);
-      }
-      checkContent(store, actorId, content);
-      Draft revised = draft.revised(content, context.now());
-      if (!store.drafts().update(revised, expectedVersion)) {
-        throw new ConflictException("draft " + id + " was saved meanwhile");
-      }
-      return revised.view();
+      return Plan.of(List.of(actorId), () -> {
+        Draft draft = draft(store, actorId, id);
+        checkContent(store, actorId, content);
+        MailboxChange change = DraftBox.revise(draft, expectedVersion, content, context.now());
+        return Outcome.of(change, change.draftsRevised().get(0).draft().view());
+      });
     });
   }
 
   void delete(ParticipantId actorId, DraftId id) {
     context.transactions.write("deleteDraft", store -> {
       Context.participant(store, actorId);
-      draft(store, actorId, id);
-      discard(store, actorId, id);
-      return null;
+      return Plan.of(List.of(actorId), () -> Outcome.of(DraftBox.discard(draft(store, actorId, id)), null));
     });
   }
 
+  /**
+   * Sends a draft once: the draft's id is the idempotency key, so sending it again (from a second
+   * device, or a retry after a lost answer) returns the message the first call sent.
+   */
   MessageView send(ParticipantId actorId, DraftId id) {
     return context.transactions.write("sendDraft", store -> {
       Participant actor = Context.participant(store, actorId);
-      String key = Composer.DRAFT_KEYS + id.value();
+      Optional<String> key = Optional.of(Idempotency.DRAFT_KEYS + id.value());
       Supplier<String> fingerprint = () -> Fingerprints.of("sendDraft", id);
-      if (store.sentKeys().find(actorId, key).isPresent()) {
-        // already sent: answer as the first call did
-        return composer.idempotent(store, actorId, Optional.of(key), fingerprint, () -> {
-          throw new IllegalStateException("unreachable");
-        });
+      if (Idempotency.earlier(store, actorId, key, fingerprint).isPresent()) {
+        return Plan.of(List.of(actorId), () -> Outcome.unchanged(
+            Composer.sentCopy(store, actorId, Idempotency.earlier(store, actorId, key, fingerprint).orElseThrow())));
       }
-      DraftContent content = draft(store, actorId, id).content();
-      if (content.recipients().isEmpty()) {
-        throw new InvalidInputException("recipients", "are required to send a draft");
-      }
-      String subject = content.subject()
-          .orElseThrow(() -> new InvalidInputException("subject", "is required to send a draft"));
-      Optional<MessageCopy> original = content.inReplyTo()
-          .map(message -> Composer.answerable(store, actorId, message, "inReplyTo"));
-      MessageView sent = composer.idempotent(store, actorId, Optional.of(key), fingerprint, () ->
-          composer.compose(store, actor, content.recipients(), subject, content.body(), original));
-      discard(store, actorId, id);
-      return sent;
+      // planned from the draft as it is now, and checked again once the mailboxes are locked
+      Draft planned = draft(store, actorId, id);
+      return Plan.of(Composer.mailboxes(actorId, planned.content().recipients()), () -> {
+        Optional<MessageId> sentMeanwhile = Idempotency.earlier(store, actorId, key, fingerprint);
+        if (sentMeanwhile.isPresent()) {
+          return Outcome.unchanged(Composer.sentCopy(store, actorId, sentMeanwhile.get()));
+        }
+        Draft draft = draft(store, actorId, id);
+        if (draft.version() != planned.version()) {
+          throw new StorageConflictException("draft " + id + " was saved while it was being sent");
+        }
+        DraftContent content = draft.content();
+        if (content.recipients().isEmpty()) {
+          throw new InvalidInputException("recipients", "are required to send a draft");
+        }
+        String subject = content.subject()
+            .orElseThrow(() -> new InvalidInputException("subject", "is required to send a draft"));
+        Optional<MessageCopy> original = content.inReplyTo()
+            .map(message -> Composer.answerable(store, actorId, message, "inReplyTo"));
+        Composer.Composed sent =
+            composer.compose(store, actor, content.recipients(), subject, content.body(), original, Map.of());
+        MailboxChange change = sent.change()
+            .and(Idempotency.remember(actorId, key.get(), fingerprint.get(), sent.message().id()))
+            .and(DraftBox.discard(draft));
+        return Outcome.of(change, sent.view());
+      });
     });
   }
 
@@ -108,25 +121,19 @@ final class DraftService {
   DraftPage page(ParticipantId actorId, PageRequest request) {
     return context.transactions.read("drafts", store -> {
       Context.participant(store, actorId);
-      long listing = SystemFolder.DRAFTS.id().value();
-      Optional<PageKey> after = Cursors.decode(request.after(), Cursors.Scope.DRAFTS, actorId, listing);
-      List<Draft> drafts = store.drafts().page(actorId, after, request.size() + 1);
-      DraftPage.Builder page = DraftPage.builder();
-      if (drafts.size() > request.size()) {
-        drafts = drafts.subList(0, request.size());
-        page.next(Cursors.encode(Cursors.Scope.DRAFTS, actorId, listing, drafts.get(drafts.size() - 1).key()));
-      }
-      return page.items(drafts.stream().map(Draft::view).collect(Collectors.toList())).build();
+      Cursors.Listing listing =
+          new Cursors.Listing(Cursors.Scope.DRAFTS, actorId, SystemFolder.DRAFTS.id().value());
+      Paging.Slice<Draft> slice = Paging.page(
+          store, context.cursors, listing, request, (after, limit) -> store.drafts().page(actorId, after, limit), Draft::key);
+      return DraftPage.builder()
+          .items(slice.items().stream().map(Draft::view).collect(Collectors.toList()))
+          .next(slice.next())
+          .build();
     });
   }
 
   private static Draft draft(Store store, ParticipantId owner, DraftId id) {
     return store.drafts().find(owner, id).orElseThrow(() -> new NotFoundException("draft", id.toString()));
-  }
-
-  private static void discard(Store store, ParticipantId owner, DraftId id) {
-    store.drafts().delete(owner, id);
-    store.folders().adjustCounts(owner, SystemFolder.DRAFTS.id(), -1, 0);
   }
 
   private static void checkContent(Store store, ParticipantId actorId, DraftContent content) {

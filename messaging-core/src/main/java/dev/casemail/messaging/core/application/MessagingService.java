@@ -8,8 +8,7 @@ import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.NewNotification;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
-import dev.casemail.messaging.core.access.AccessPolicy;
-import dev.casemail.messaging.core.port.IdGenerator;
+import dev.casemail.messaging.core.MessagingConfiguration;
 import dev.casemail.messaging.core.port.Storage;
 import java.time.Clock;
 import java.util.Objects;
@@ -28,12 +27,15 @@ public final class MessagingService implements Messaging {
   final AutoResponderService autoResponder;
   private final DirectoryService directory;
 
-  public MessagingService(Storage storage, Clock clock, AccessPolicy policy, IdGenerator ids, int maxAttempts) {
+  public MessagingService(Storage storage, MessagingConfiguration configuration) {
+    Clock clock = Objects.requireNonNull(configuration.clock(), "clock");
     Context context = new Context(
-        new Transactions(Objects.requireNonNull(storage, "storage"), maxAttempts),
-        Objects.requireNonNull(clock, "clock"),
-        Objects.requireNonNull(ids, "ids"),
-        Objects.requireNonNull(policy, "policy"));
+        new Transactions(
+            Objects.requireNonNull(storage, "storage"), configuration.maxAttempts(), FailureLog.toSlf4j(clock)),
+        clock,
+        Objects.requireNonNull(configuration.idGenerator(), "idGenerator"),
+        Objects.requireNonNull(configuration.accessPolicy(), "accessPolicy"),
+        configuration.requestLimit());
     this.composer = new Composer(context);
     this.access = new AccessService(context, composer);
     this.drafts = new DraftService(context, composer);

@@ -11,13 +11,15 @@ import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.SystemFolder;
 import dev.casemail.messaging.api.ThreadId;
 import dev.casemail.messaging.api.ThreadPage;
+import dev.casemail.messaging.core.application.Plan.Outcome;
 import dev.casemail.messaging.core.folder.Folder;
+import dev.casemail.messaging.core.mailbox.MailboxChange;
+import dev.casemail.messaging.core.mailbox.Opening;
 import dev.casemail.messaging.core.message.MessageCopy;
-import dev.casemail.messaging.core.paging.PageKey;
 import dev.casemail.messaging.core.port.Store;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Opening messages (first-viewed times), folder pages and thread pages. */
@@ -32,19 +34,17 @@ final class ReadService {
   MessageView open(ParticipantId actorId, MessageId id) {
     return context.transactions.write("open", store -> {
       Context.participant(store, actorId);
-      MessageCopy copy = copy(store, actorId, id);
-      if (copy.isUnread()) {
+      // read before locking for its sender only, which never changes: the receipt is in the sender's mailbox
+      MessageCopy planned = copy(store, actorId, id);
+      Set<ParticipantId> mailboxes = new LinkedHashSet<>();
+      mailboxes.add(actorId);
+      planned.message().sender().ifPresent(sender -> mailboxes.add(sender.id()));
+      return Plan.of(mailboxes, () -> {
+        MessageCopy copy = copy(store, actorId, id);
         Instant at = context.now();
-        store.copies().markOpened(actorId, id, at);
-        store.folders().adjustCounts(actorId, copy.folder(), 0, -1);
-        if (copy.inAllMessages()) {
-          store.folders().adjustCounts(actorId, SystemFolder.ALL_MESSAGES.id(), 0, -1);
-        }
-        copy.message().sender().ifPresent(sender ->
-            store.receipts().recordFirstView(sender.id(), id, actorId, at));
-        copy = copy.openedAt(at);
-      }
-      return Views.message(store, copy);
+        MailboxChange change = Opening.of(copy, at);
+        return Outcome.of(change, Views.message(store, change.isEmpty() ? copy : copy.openedAt(at)));
+      });
     });
   }
 
@@ -63,42 +63,39 @@ final class ReadService {
       if (folder.is(SystemFolder.DRAFTS)) {
         throw new InvalidInputException("folder", "is Drafts, which holds drafts: list it with drafts()");
       }
-      Optional<PageKey> after = Cursors.decode(request.after(), Cursors.Scope.FOLDER, actorId, folderId.value());
-      int limit = request.size() + 1;
-      List<MessageCopy> copies = folder.is(SystemFolder.ALL_MESSAGES)
-          ? store.copies().inAllMessages(actorId, after, limit)
-          : store.copies().inFolder(actorId, folderId, after, limit);
-      FolderPage.Builder page = FolderPage.builder().folder(folder.view());
-      if (copies.size() > request.size()) {
-        copies = copies.subList(0, request.size());
-        page.next(Cursors.encode(Cursors.Scope.FOLDER, actorId, folderId.value(), last(copies).message().key()));
-      }
-      return page.items(copies.stream().map(Views::summary).collect(Collectors.toList())).build();
+      Cursors.Listing listing = new Cursors.Listing(Cursors.Scope.FOLDER, actorId, folderId.value());
+      Paging.Slice<MessageCopy> slice = Paging.page(store, context.cursors, listing, request,
+          (after, limit) -> folder.is(SystemFolder.ALL_MESSAGES)
+              ? store.copies().inAllMessages(actorId, after, limit)
+              : store.copies().inFolder(actorId, folderId, after, limit),
+          copy -> copy.message().key());
+      return FolderPage.builder()
+          .folder(folder.view())
+          .items(slice.items().stream().map(Views::summary).collect(Collectors.toList()))
+          .next(slice.next())
+          .build();
     });
   }
 
   ThreadPage thread(ParticipantId actorId, ThreadId thread, PageRequest request) {
     return context.transactions.read("thread", store -> {
       Context.participant(store, actorId);
-      Optional<PageKey> after = Cursors.decode(request.after(), Cursors.Scope.THREAD, actorId, thread.value());
-      List<MessageCopy> copies = store.copies().inThread(actorId, thread, after, request.size() + 1);
-      if (copies.isEmpty() && after.isEmpty()) {
+      Cursors.Listing listing = new Cursors.Listing(Cursors.Scope.THREAD, actorId, thread.value());
+      Paging.Slice<MessageCopy> slice = Paging.page(store, context.cursors, listing, request,
+          (after, limit) -> store.copies().inThread(actorId, thread, after, limit),
+          copy -> copy.message().key());
+      if (slice.items().isEmpty() && request.after().isEmpty()) {
         throw new NotFoundException("thread", thread.toString());
       }
-      ThreadPage.Builder page = ThreadPage.builder().thread(thread);
-      if (copies.size() > request.size()) {
-        copies = copies.subList(0, request.size());
-        page.next(Cursors.encode(Cursors.Scope.THREAD, actorId, thread.value(), last(copies).message().key()));
-      }
-      return page.items(copies.stream().map(Views::summary).collect(Collectors.toList())).build();
+      return ThreadPage.builder()
+          .thread(thread)
+          .items(slice.items().stream().map(Views::summary).collect(Collectors.toList()))
+          .next(slice.next())
+          .build();
     });
   }
 
   private static MessageCopy copy(Store store, ParticipantId owner, MessageId id) {
     return store.copies().find(owner, id).orElseThrow(() -> new NotFoundException("message", id.toString()));
-  }
-
-  private static MessageCopy last(List<MessageCopy> copies) {
-    return copies.get(copies.size() - 1);
   }
 }

@@ -2,17 +2,30 @@ package dev.casemail.messaging.core.application;
 
 import dev.casemail.messaging.api.ConflictException;
 import dev.casemail.messaging.api.MessagingException;
+import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.StorageException;
+import dev.casemail.messaging.core.application.Plan.Outcome;
 import dev.casemail.messaging.core.port.Storage;
 import dev.casemail.messaging.core.port.StorageConflictException;
 import dev.casemail.messaging.core.port.Store;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each API call as one storage transaction: retries a call that lost a race in storage, lets the
- * API's own exceptions through, and reports anything else from storage as a {@link StorageException},
+ * Runs each API call as one storage transaction.
+ *
+ * <p>A write goes through the same steps every time, so that no operation can take them in another
+ * order: it plans (names every mailbox it will write, reading only what never changes), locks those
+ * mailboxes all at once (the store locks them in one global order, so crossing calls never wait for
+ * each other in a cycle), decides the whole change from what it then reads, and applies that change in
+ * one go. A change that writes a mailbox the plan did not name is a bug, refused before anything is
+ * written.
+ *
+ * <p>A call that lost a race in storage is retried; the API's own exceptions pass through; anything
+ * else from storage is reported as a {@link StorageException} (and logged without flooding the log),
  * so no storage exception ever reaches a caller.
  */
 final class Transactions {
@@ -21,14 +34,30 @@ final class Transactions {
 
   private final Storage storage;
   private final int maxAttempts;
+  private final FailureLog failures;
 
-  Transactions(Storage storage, int maxAttempts) {
+  Transactions(Storage storage, int maxAttempts, FailureLog failures) {
     this.storage = storage;
     this.maxAttempts = maxAttempts;
+    this.failures = failures;
   }
 
-  <T> T write(String operation, Function<Store, T> work) {
-    return run(operation, true, work);
+  /** Runs a write: plan, lock, decide, apply. */
+  <T> T write(String operation, Function<Store, Plan<T>> planning) {
+    return run(operation, true, store -> {
+      Plan<T> plan = planning.apply(store);
+      store.locks().lock(plan.mailboxes());
+      Outcome<T> outcome = plan.work().get();
+      if (!plan.mailboxes().containsAll(outcome.change().owners())) {
+        Set<ParticipantId> unplanned = new HashSet<>(outcome.change().owners());
+        unplanned.removeAll(plan.mailboxes());
+        throw new IllegalStateException(operation + " would write mailboxes it did not lock: " + unplanned);
+      }
+      if (!outcome.change().isEmpty()) {
+        store.changes().apply(outcome.change());
+      }
+      return outcome.result();
+    });
   }
 
   <T> T read(String operation, Function<Store, T> work) {
@@ -49,7 +78,7 @@ final class Transactions {
         LOG.debug("{} rejected: {}", operation, e.getMessage());
         throw e;
       } catch (RuntimeException e) {
-        LOG.warn("{} failed in storage", operation, e);
+        failures.storageFailed(operation, e);
         throw new StorageException(operation + " failed: " + e, e);
       }
     }

@@ -121,6 +121,7 @@ final class Views {
         .status(link.status())
         .requestedBy(link.requestedBy())
         .history(link.history())
+        .eventCount(link.eventCount())
         .build();
   }
 

@@ -6,21 +6,10 @@ import dev.casemail.messaging.core.paging.PageKey;
 import java.util.List;
 import java.util.Optional;
 
-/** Drafts (a storage port, used within one transaction), scoped to their owner. */
+/** Drafts (a storage port, used within one transaction), scoped to their owner, written through {@code MailboxChanges}. */
 public interface Drafts {
 
-  void insert(Draft draft);
-
   Optional<Draft> find(ParticipantId owner, DraftId draft);
-
-  /**
-   * Replaces a draft with its revision if the stored version is still {@code expectedVersion}.
-   *
-   * @return whether it was replaced
-   */
-  boolean update(Draft revised, long expectedVersion);
-
-  void delete(ParticipantId owner, DraftId draft);
 
   /** The owner's drafts, most recently saved first by (updated time, id). */
   List<Draft> page(ParticipantId owner, Optional<PageKey> after, int limit);

@@ -47,6 +47,14 @@ public record Message(
     }
   }
 
+  /**
+   * Whether it starts a thread of its own: a message that answers none (a new message, a system
+   * message). A reply or an auto-reply joins the thread of what it answers.
+   */
+  public boolean startsThread() {
+    return inReplyTo.isEmpty();
+  }
+
   /** Personal messages and auto-replies: the messages of All Messages. */
   public boolean isPersonal() {
     return !kind.isSystem();

@@ -16,11 +16,14 @@ public interface Storage {
 
   /**
    * Runs {@code work} in one transaction: everything it changed is committed together when it
-   * returns, and nothing is when it throws. Transactions on the same data are serializable with
-   * respect to each other as far as the ports' contracts require (reads for update lock).
+   * returns, and nothing is when it throws. The work locks the mailboxes it writes through
+   * {@link Store#locks()} before it reads anything that may change.
    */
   <T> T write(Function<Store, T> work);
 
-  /** Runs {@code work} that only reads, on a consistent view of the store. */
+  /**
+   * Runs {@code work} that only reads, on one consistent snapshot of the store: a page and the counts
+   * read with it agree.
+   */
   <T> T read(Function<Store, T> work);
 }

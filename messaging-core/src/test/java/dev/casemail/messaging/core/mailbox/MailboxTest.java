@@ -21,9 +21,9 @@ class MailboxTest {
     Mailbox mailbox = mailboxWith("Court papers", "School");
 
     for (String lookalike : List.of("C\u043Eurt papers", "\u0421ourt papers", "Court pa\u0440ers", "COURT PAPERS")) {
-      assertThatThrownBy(() -> mailbox.newCustomFolder(FolderId.of(900), lookalike)).as(lookalike)
+      assertThatThrownBy(() -> mailbox.createFolder(FolderId.of(900), lookalike)).as(lookalike)
           .isInstanceOf(ConflictException.class);
-      assertThatThrownBy(() -> mailbox.rename(FolderId.of(101), lookalike)).as(lookalike)
+      assertThatThrownBy(() -> mailbox.renameFolder(FolderId.of(101), lookalike)).as(lookalike)
           .isInstanceOf(ConflictException.class);
     }
   }
@@ -32,22 +32,24 @@ class MailboxTest {
   void aFolderMayTakeANameThatLooksLikeItsOwn() {
     Mailbox mailbox = mailboxWith("Court papers", "School");
 
-    assertThat(mailbox.rename(FolderId.of(100), "C\u043Eurt papers").name().value()).isEqualTo("C\u043Eurt papers");
+    assertThat(mailbox.renameFolder(FolderId.of(100), "C\u043Eurt papers").foldersRenamed())
+        .singleElement().satisfies(folder -> assertThat(folder.name().value()).isEqualTo("C\u043Eurt papers"));
   }
 
   @Test
   void namesThatOnlyShareWordsAreNoConflict() {
     Mailbox mailbox = mailboxWith("Case 1", "School");
 
-    assertThat(mailbox.newCustomFolder(FolderId.of(900), "Case 2").name().value()).isEqualTo("Case 2");
-    assertThatThrownBy(() -> mailbox.newCustomFolder(FolderId.of(901), "Case l")).isInstanceOf(ConflictException.class);
+    assertThat(mailbox.createFolder(FolderId.of(900), "Case 2").foldersAdded())
+        .singleElement().satisfies(folder -> assertThat(folder.name().value()).isEqualTo("Case 2"));
+    assertThatThrownBy(() -> mailbox.createFolder(FolderId.of(901), "Case l")).isInstanceOf(ConflictException.class);
   }
 
   private static Mailbox mailboxWith(String... customNames) {
-    List<Folder> folders = new ArrayList<>(Mailbox.newMailbox(ANNA));
+    List<Folder> folders = new ArrayList<>(Mailbox.open(ANNA).foldersAdded());
     Mailbox empty = new Mailbox(ANNA, folders);
     for (int i = 0; i < customNames.length; i++) {
-      folders.add(empty.newCustomFolder(FolderId.of(100 + i), customNames[i]));
+      folders.addAll(empty.createFolder(FolderId.of(100 + i), customNames[i]).foldersAdded());
     }
     return new Mailbox(ANNA, folders);
   }

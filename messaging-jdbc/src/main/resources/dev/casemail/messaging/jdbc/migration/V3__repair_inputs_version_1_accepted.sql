@@ -1,5 +1,5 @@
--- casemail messaging, schema version 2: repairs what version 1 stored but the library no longer
--- accepts, so that every mailbox reads again. No table changes shape.
+-- casemail messaging, schema version 3: repairs what version 1 (and 2) stored but the library no
+-- longer accepts, so that every mailbox reads again. No table changes shape.
 --
 -- Written in the SQL that PostgreSQL and H2 share. Instants are compared with the range the library
 -- takes (InputRules.MIN_INSTANT and MAX_INSTANT: years 1 to 9999 UTC).

@@ -1,0 +1,78 @@
+package dev.casemail.messaging.core.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs storage failures without flooding the log when the database is down: the first failure of a
+ * kind (the exception's type and its root cause's type) is logged with its stack trace, and after that
+ * at most one line with a stack trace per kind per {@link #QUIET_PERIOD}, saying how many failures of
+ * that kind were left out since. Every failure is still counted, and the caller still gets a
+ * {@code StorageException}.
+ */
+final class FailureLog {
+
+  /** At most one logged failure with its stack trace per kind in this period. */
+  static final Duration QUIET_PERIOD = Duration.ofMinutes(1);
+
+  /** How a failure is written; the production sink logs a WARN through SLF4J. */
+  @FunctionalInterface
+  interface Sink {
+    void write(String message, Throwable failure);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
+  private final Clock clock;
+  private final Sink sink;
+  private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
+
+  FailureLog(Clock clock, Sink sink) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sink = Objects.requireNonNull(sink, "sink");
+  }
+
+  /** The production log: WARN lines through SLF4J. */
+  static FailureLog toSlf4j(Clock clock) {
+    return new FailureLog(clock, LOG::warn);
+  }
+
+  void storageFailed(String operation, RuntimeException failure) {
+    String kind = failure.getClass().getName() + " / " + rootCause(failure).getClass().getName();
+    Kind state = kinds.computeIfAbsent(kind, k -> new Kind());
+    Instant now = clock.instant();
+    long skipped;
+    synchronized (state) {
+      if (state.lastLogged != null && now.isBefore(state.lastLogged.plus(QUIET_PERIOD))) {
+        state.skipped++;
+        return;
+      }
+      skipped = state.skipped;
+      state.skipped = 0;
+      state.lastLogged = now;
+    }
+    String more = skipped == 0 ? "" : " (" + skipped + " more failures of this kind in the last "
+        + QUIET_PERIOD.toMinutes() + " minute(s) were not logged)";
+    sink.write(operation + " failed in storage" + more, failure);
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  /** When a kind was last logged, and how many of it were left out since. */
+  private static final class Kind {
+    Instant lastLogged;
+    long skipped;
+  }
+}

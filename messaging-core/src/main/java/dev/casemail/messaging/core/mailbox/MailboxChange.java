@@ -1,0 +1,477 @@
+package dev.casemail.messaging.core.mailbox;
+
+import dev.casemail.messaging.api.DraftId;
+import dev.casemail.messaging.api.FolderId;
+import dev.casemail.messaging.api.MessageId;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.core.access.AccessLink;
+import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
+import dev.casemail.messaging.core.autoresponder.AutoResponderState;
+import dev.casemail.messaging.core.draft.Draft;
+import dev.casemail.messaging.core.folder.CountChange;
+import dev.casemail.messaging.core.folder.Folder;
+import dev.casemail.messaging.core.folder.FolderCounts;
+import dev.casemail.messaging.core.message.MessageCopy;
+import dev.casemail.messaging.core.message.SentKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything one call changes in the mailboxes it touches, as the domain decided it: copies placed,
+ * moved or opened, the read receipts that follow, folders added, renamed or removed, drafts, the
+ * idempotency keys, auto-responder state and access links, and the folder count changes that all of
+ * it causes. A storage adapter applies a change as a whole, in batches, inside the call's
+ * transaction ({@link MailboxChanges}); no service writes a mailbox any other way, so no operation can
+ * forget a count.
+ *
+ * <p>Counts follow one rule, applied here and nowhere else: a copy counts in the folder it sits in
+ * and, if it is a personal message or an auto-reply, in All Messages; it counts as unread there until
+ * its owner opens it. Placing a copy enters it; moving or opening one leaves its old state and enters
+ * the new one; a draft counts in Drafts. So count changes are never written by hand.
+ *
+ * <p>Built with {@link #builder()}; immutable once built. Changes combine with {@link #and}.
+ */
+public final class MailboxChange {
+
+  /** A change that changes nothing. */
+  public static final MailboxChange NONE = builder().build();
+
+  /** The read receipts, one per recipient and "never viewed", that a sent message starts in its sender's mailbox. */
+  public record ReceiptsStarted(ParticipantId sender, MessageId message, List<ParticipantId> recipients) {
+    public ReceiptsStarted {
+      Objects.requireNonNull(sender, "sender");
+      Objects.requireNonNull(message, "message");
+      recipients = List.copyOf(recipients);
+    }
+  }
+
+  /** Copies of one owner put into one folder. */
+  public record CopiesMoved(ParticipantId owner, List<MessageId> messages, FolderId target) {
+    public CopiesMoved {
+      Objects.requireNonNull(owner, "owner");
+      messages = List.copyOf(messages);
+      Objects.requireNonNull(target, "target");
+    }
+  }
+
+  /** Every copy in folder {@code from} put into {@code into}, before {@code from} is removed. */
+  public record FolderEmptied(ParticipantId owner, FolderId from, FolderId into) {
+    public FolderEmptied {
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(into, "into");
+    }
+  }
+
+  /** The owner opened an unopened copy at {@code at}. */
+  public record CopyOpened(ParticipantId owner, MessageId message, Instant at) {
+    public CopyOpened {
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** A recipient's first view, recorded on the receipt in the sender's mailbox. */
+  public record FirstView(ParticipantId sender, MessageId message, ParticipantId recipient, Instant at) {
+    public FirstView {
+      Objects.requireNonNull(sender, "sender");
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(recipient, "recipient");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** An empty custom folder removed. */
+  public record FolderRemoved(ParticipantId owner, FolderId folder) {
+    public FolderRemoved {
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(folder, "folder");
+    }
+  }
+
+  /** A draft saved again; the stored one must still be at {@code expectedVersion}. */
+  public record DraftRevised(Draft draft, long expectedVersion) {
+    public DraftRevised {
+      Objects.requireNonNull(draft, "draft");
+    }
+  }
+
+  /** A draft removed (deleted, or sent). */
+  public record DraftRemoved(ParticipantId owner, DraftId draft) {
+    public DraftRemoved {
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(draft, "draft");
+    }
+  }
+
+  /** New auto-responder settings saved for a mailbox. */
+  public record AutoResponderSaved(ParticipantId owner, AutoResponderState state) {
+    public AutoResponderSaved {
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(state, "state");
+    }
+  }
+
+  private final List<MessageCopy> placed;
+  private final List<ReceiptsStarted> receipts;
+  private final List<CopiesMoved> moves;
+  private final List<FolderEmptied> emptied;
+  private final List<CopyOpened> openings;
+  private final List<FirstView> firstViews;
+  private final List<Folder> foldersAdded;
+  private final List<Folder> foldersRenamed;
+  private final List<FolderRemoved> foldersRemoved;
+  private final List<Draft> draftsAdded;
+  private final List<DraftRevised> draftsRevised;
+  private final List<DraftRemoved> draftsRemoved;
+  private final List<SentKey> keys;
+  private final List<AutoReplyRecord> autoReplies;
+  private final List<AutoResponderSaved> autoResponders;
+  private final List<AccessLink> links;
+  private final List<CountChange> counts;
+  private final Set<ParticipantId> owners;
+
+  private MailboxChange(Builder builder) {
+    this.placed = List.copyOf(builder.placed);
+    this.receipts = List.copyOf(builder.receipts);
+    List<CopiesMoved> moved = new ArrayList<>();
+    builder.moves.forEach((target, ids) -> moved.add(new CopiesMoved(target.owner(), ids, target.folder())));
+    this.moves = List.copyOf(moved);
+    this.emptied = List.copyOf(builder.emptied);
+    this.openings = List.copyOf(builder.openings);
+    this.firstViews = List.copyOf(builder.firstViews);
+    this.foldersAdded = List.copyOf(builder.foldersAdded);
+    this.foldersRenamed = List.copyOf(builder.foldersRenamed);
+    this.foldersRemoved = List.copyOf(builder.foldersRemoved);
+    this.draftsAdded = List.copyOf(builder.draftsAdded);
+    this.draftsRevised = List.copyOf(builder.draftsRevised);
+    this.draftsRemoved = List.copyOf(builder.draftsRemoved);
+    this.keys = List.copyOf(builder.keys);
+    this.autoReplies = List.copyOf(builder.autoReplies);
+    this.autoResponders = List.copyOf(builder.autoResponders);
+    this.links = List.copyOf(builder.links);
+    List<CountChange> changes = new ArrayList<>();
+    builder.counts.forEach((folder, delta) -> {
+      if (delta[0] != 0 || delta[1] != 0) {
+        changes.add(new CountChange(folder.owner(), folder.folder(), delta[0], delta[1]));
+      }
+    });
+    this.counts = List.copyOf(changes);
+    this.owners = Set.copyOf(builder.owners);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** This change followed by {@code other}, as one change (their count changes summed per folder). */
+  public MailboxChange and(MailboxChange other) {
+    if (other.isEmpty()) {
+      return this;
+    }
+    if (isEmpty()) {
+      return other;
+    }
+    return builder().add(this).add(other).build();
+  }
+
+  /** Whether it changes nothing at all. */
+  public boolean isEmpty() {
+    return owners.isEmpty();
+  }
+
+  /** Every mailbox it writes to: each must be locked by the call before the change is applied. */
+  public Set<ParticipantId> owners() {
+    return owners;
+  }
+
+  /** New copies, in the order they were placed; the copies of one message are adjacent. */
+  public List<MessageCopy> placed() {
+    return placed;
+  }
+
+  public List<ReceiptsStarted> receipts() {
+    return receipts;
+  }
+
+  /** Copies moved, one entry per owner and target folder. */
+  public List<CopiesMoved> moves() {
+    return moves;
+  }
+
+  public List<FolderEmptied> emptied() {
+    return emptied;
+  }
+
+  public List<CopyOpened> openings() {
+    return openings;
+  }
+
+  public List<FirstView> firstViews() {
+    return firstViews;
+  }
+
+  public List<Folder> foldersAdded() {
+    return foldersAdded;
+  }
+
+  public List<Folder> foldersRenamed() {
+    return foldersRenamed;
+  }
+
+  /** Custom folders removed; what they held is moved out first ({@link #emptied()}). */
+  public List<FolderRemoved> foldersRemoved() {
+    return foldersRemoved;
+  }
+
+  public List<Draft> draftsAdded() {
+    return draftsAdded;
+  }
+
+  public List<DraftRevised> draftsRevised() {
+    return draftsRevised;
+  }
+
+  public List<DraftRemoved> draftsRemoved() {
+    return draftsRemoved;
+  }
+
+  /** Idempotency keys to remember. */
+  public List<SentKey> keys() {
+    return keys;
+  }
+
+  /** The latest auto-reply to a correspondent, replacing any earlier record. */
+  public List<AutoReplyRecord> autoReplies() {
+    return autoReplies;
+  }
+
+  public List<AutoResponderSaved> autoResponders() {
+    return autoResponders;
+  }
+
+  /**
+   * Access links in a new state, each with exactly one new event: the last of its history, which is
+   * event number {@link AccessLink#eventCount()} of the link. Stored under both sides.
+   */
+  public List<AccessLink> links() {
+    return links;
+  }
+
+  /** The count changes, at most one per folder, none that is zero. */
+  public List<CountChange> counts() {
+    return counts;
+  }
+
+  @Override
+  public String toString() {
+    return "MailboxChange[owners=" + owners + ", placed=" + placed.size() + ", moves=" + moves.size()
+        + ", openings=" + openings.size() + ", counts=" + counts + "]";
+  }
+
+  /** Collects a change; each method states the count rule's consequence, so callers never count. */
+  public static final class Builder {
+
+    private record FolderOf(ParticipantId owner, FolderId folder) {}
+
+    private final List<MessageCopy> placed = new ArrayList<>();
+    private final List<ReceiptsStarted> receipts = new ArrayList<>();
+    private final Map<FolderOf, List<MessageId>> moves = new LinkedHashMap<>();
+    private final List<FolderEmptied> emptied = new ArrayList<>();
+    private final List<CopyOpened> openings = new ArrayList<>();
+    private final List<FirstView> firstViews = new ArrayList<>();
+    private final List<Folder> foldersAdded = new ArrayList<>();
+    private final List<Folder> foldersRenamed = new ArrayList<>();
+    private final List<FolderRemoved> foldersRemoved = new ArrayList<>();
+    private final List<Draft> draftsAdded = new ArrayList<>();
+    private final List<DraftRevised> draftsRevised = new ArrayList<>();
+    private final List<DraftRemoved> draftsRemoved = new ArrayList<>();
+    private final List<SentKey> keys = new ArrayList<>();
+    private final List<AutoReplyRecord> autoReplies = new ArrayList<>();
+    private final List<AutoResponderSaved> autoResponders = new ArrayList<>();
+    private final List<AccessLink> links = new ArrayList<>();
+    private final Map<FolderOf, long[]> counts = new LinkedHashMap<>();
+    private final Set<ParticipantId> owners = new LinkedHashSet<>();
+
+    private Builder() {}
+
+    /** A new copy in its owner's mailbox: it enters its folder. */
+    public Builder place(MessageCopy copy) {
+      placed.add(copy);
+      enter(copy);
+      return this;
+    }
+
+    /** Starts the sender's receipts of a message just sent: every recipient "never viewed". */
+    public Builder startReceipts(ParticipantId sender, MessageId message, List<ParticipantId> recipients) {
+      receipts.add(new ReceiptsStarted(sender, message, recipients));
+      owners.add(sender);
+      return this;
+    }
+
+    /** Moves a copy: it leaves its folder and enters {@code target}. A move to where it is is nothing. */
+    public Builder move(MessageCopy copy, FolderId target) {
+      if (copy.folder().equals(target)) {
+        return this;
+      }
+      moves.computeIfAbsent(new FolderOf(copy.owner(), target), k -> new ArrayList<>()).add(copy.message().id());
+      leave(copy);
+      enter(copy.in(target));
+      return this;
+    }
+
+    /**
+     * Removes a custom folder, moving everything it holds into {@code into} first: {@code into} gains
+     * the folder's counts (kept equal to a recount of what it holds), and All Messages is unchanged.
+     */
+    public Builder removeFolderInto(Folder folder, FolderId into) {
+      FolderCounts held = folder.counts();
+      if (held.total() > 0) {
+        emptied.add(new FolderEmptied(folder.owner(), folder.id(), into));
+        count(folder.owner(), into, held.total(), held.unread());
+      }
+      foldersRemoved.add(new FolderRemoved(folder.owner(), folder.id()));
+      owners.add(folder.owner());
+      return this;
+    }
+
+    /**
+     * The owner opens an unopened copy: it stops counting as unread, and the first view is recorded in
+     * the sender's mailbox (system messages have no sender).
+     */
+    public Builder open(MessageCopy copy, Instant at) {
+      if (!copy.isUnread()) {
+        throw new IllegalArgumentException("copy of " + copy.message().id() + " is already open");
+      }
+      openings.add(new CopyOpened(copy.owner(), copy.message().id(), at));
+      leave(copy);
+      enter(copy.openedAt(at));
+      copy.message().sender().ifPresent(sender -> {
+        firstViews.add(new FirstView(sender.id(), copy.message().id(), copy.owner(), at));
+        owners.add(sender.id());
+      });
+      return this;
+    }
+
+    public Builder addFolder(Folder folder) {
+      foldersAdded.add(folder);
+      owners.add(folder.owner());
+      return this;
+    }
+
+    public Builder renameFolder(Folder renamed) {
+      foldersRenamed.add(renamed);
+      owners.add(renamed.owner());
+      return this;
+    }
+
+    /** A new draft: it counts in Drafts. */
+    public Builder addDraft(Draft draft) {
+      draftsAdded.add(draft);
+      count(draft.owner(), SystemFolder.DRAFTS.id(), 1, 0);
+      return this;
+    }
+
+    public Builder reviseDraft(Draft revised, long expectedVersion) {
+      draftsRevised.add(new DraftRevised(revised, expectedVersion));
+      owners.add(revised.owner());
+      return this;
+    }
+
+    /** A draft deleted or sent: it no longer counts in Drafts. */
+    public Builder removeDraft(ParticipantId owner, DraftId draft) {
+      draftsRemoved.add(new DraftRemoved(owner, draft));
+      count(owner, SystemFolder.DRAFTS.id(), -1, 0);
+      return this;
+    }
+
+    public Builder rememberKey(SentKey key) {
+      keys.add(key);
+      owners.add(key.owner());
+      return this;
+    }
+
+    public Builder recordAutoReply(AutoReplyRecord reply) {
+      autoReplies.add(reply);
+      owners.add(reply.owner());
+      return this;
+    }
+
+    public Builder saveAutoResponder(ParticipantId owner, AutoResponderState state) {
+      autoResponders.add(new AutoResponderSaved(owner, state));
+      owners.add(owner);
+      return this;
+    }
+
+    /** An access link after one more step of its lifecycle; it is stored under both sides. */
+    public Builder saveLink(AccessLink link) {
+      links.add(link);
+      owners.add(link.practitioner());
+      owners.add(link.parent());
+      return this;
+    }
+
+    /** Everything in {@code change}, after what this builder holds. */
+    public Builder add(MailboxChange change) {
+      placed.addAll(change.placed);
+      receipts.addAll(change.receipts);
+      for (CopiesMoved move : change.moves) {
+        moves.computeIfAbsent(new FolderOf(move.owner(), move.target()), k -> new ArrayList<>()).addAll(move.messages());
+      }
+      emptied.addAll(change.emptied);
+      openings.addAll(change.openings);
+      firstViews.addAll(change.firstViews);
+      foldersAdded.addAll(change.foldersAdded);
+      foldersRenamed.addAll(change.foldersRenamed);
+      foldersRemoved.addAll(change.foldersRemoved);
+      draftsAdded.addAll(change.draftsAdded);
+      draftsRevised.addAll(change.draftsRevised);
+      draftsRemoved.addAll(change.draftsRemoved);
+      keys.addAll(change.keys);
+      autoReplies.addAll(change.autoReplies);
+      autoResponders.addAll(change.autoResponders);
+      links.addAll(change.links);
+      for (CountChange count : change.counts) {
+        count(count.owner(), count.folder(), count.total(), count.unread());
+      }
+      owners.addAll(change.owners);
+      return this;
+    }
+
+    public MailboxChange build() {
+      return new MailboxChange(this);
+    }
+
+    /** The count rule: a copy counts in its folder and, if personal, in All Messages; unread until opened. */
+    private void enter(MessageCopy copy) {
+      countCopy(copy, 1);
+    }
+
+    private void leave(MessageCopy copy) {
+      countCopy(copy, -1);
+    }
+
+    private void countCopy(MessageCopy copy, int sign) {
+      long unread = copy.isUnread() ? sign : 0;
+      count(copy.owner(), copy.folder(), sign, unread);
+      if (copy.inAllMessages()) {
+        count(copy.owner(), SystemFolder.ALL_MESSAGES.id(), sign, unread);
+      }
+    }
+
+    private void count(ParticipantId owner, FolderId folder, long total, long unread) {
+      long[] delta = counts.computeIfAbsent(new FolderOf(owner, folder), k -> new long[2]);
+      delta[0] += total;
+      delta[1] += unread;
+      owners.add(owner);
+    }
+  }
+}

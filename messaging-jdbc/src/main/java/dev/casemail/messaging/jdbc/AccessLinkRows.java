@@ -1,0 +1,175 @@
+package dev.casemail.messaging.jdbc;
+
+import dev.casemail.messaging.api.AccessEvent;
+import dev.casemail.messaging.api.AccessStatus;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.core.access.AccessLink;
+import dev.casemail.messaging.core.access.AccessLinks;
+import dev.casemail.messaging.core.port.StorageConflictException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tables {@code access_links} and {@code access_events}: a link and its events are stored under
+ * each side ({@code owner_id}), so either side reads its links from its own mailbox. A link row keeps
+ * its number of events, so that its latest events are one range of the events' primary key, however
+ * long the history.
+ */
+final class AccessLinkRows implements AccessLinks {
+
+  /** A link with its events, the latest {@code ?} or all, oldest first; one row per event. */
+  private static final String LINKS_WITH_EVENTS =
+      "SELECT l.counterpart_id, l.practitioner_id, l.parent_id, l.status AS link_status, l.requested_by,"
+          + " l.event_count, e.status, e.actor_id, e.happened_at"
+          + " FROM access_links l JOIN access_events e"
+          + " ON e.owner_id = l.owner_id AND e.counterpart_id = l.counterpart_id AND e.seq > l.event_count - ?"
+          + " WHERE l.owner_id = ?";
+
+  private final Sql sql;
+
+  AccessLinkRows(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public Optional<AccessLink> find(ParticipantId practitioner, ParticipantId parent) {
+    return one(practitioner, parent, AccessLink.LATEST_EVENTS);
+  }
+
+  @Override
+  public Optional<AccessLink> withHistory(ParticipantId practitioner, ParticipantId parent) {
+    return one(practitioner, parent, Integer.MAX_VALUE);
+  }
+
+  private Optional<AccessLink> one(ParticipantId practitioner, ParticipantId parent, int events) {
+    List<AccessLink> links = links(
+        LINKS_WITH_EVENTS + " AND l.counterpart_id = ? ORDER BY e.seq", events, practitioner.value(), parent.value());
+    return links.stream().findFirst();
+  }
+
+  @Override
+  public List<Instant> requestTimes(
+      ParticipantId practitioner, ParticipantId parent, ParticipantId requester, int limit) {
+    return sql.query(
+        "SELECT happened_at FROM access_events WHERE owner_id = ? AND counterpart_id = ? AND status = ?"
+            + " AND actor_id = ? ORDER BY seq DESC FETCH FIRST ? ROWS ONLY",
+        row -> Sql.instant(row, "happened_at"),
+        practitioner.value(),
+        parent.value(),
+        AccessStatus.REQUESTED.name(),
+        requester.value(),
+        limit);
+  }
+
+  @Override
+  public Map<ParticipantId, AccessStatus> statusesOf(ParticipantId participant) {
+    Map<ParticipantId, AccessStatus> statuses = new LinkedHashMap<>();
+    sql.query(
+        "SELECT counterpart_id, status FROM access_links WHERE owner_id = ?",
+        row -> statuses.put(ParticipantId.of(row.getString(1)), AccessStatus.valueOf(row.getString(2))),
+        participant.value());
+    return statuses;
+  }
+
+  @Override
+  public List<AccessLink> of(ParticipantId participant) {
+    return links(
+        LINKS_WITH_EVENTS + " ORDER BY l.counterpart_id, e.seq", AccessLink.LATEST_EVENTS, participant.value());
+  }
+
+  /** Links from rows ordered by link, then event. */
+  private List<AccessLink> links(String statement, int events, Object... where) {
+    Object[] parameters = new Object[where.length + 1];
+    parameters[0] = events;
+    System.arraycopy(where, 0, parameters, 1, where.length);
+    List<LinkRow> rows = sql.query(statement, LinkRow::read, parameters);
+    List<AccessLink> links = new ArrayList<>();
+    List<AccessEvent> history = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      LinkRow row = rows.get(i);
+      history.add(row.event);
+      if (i + 1 == rows.size() || !rows.get(i + 1).counterpart.equals(row.counterpart)) {
+        links.add(new AccessLink(row.practitioner, row.parent, row.status, row.requestedBy, history, row.eventCount));
+        history = new ArrayList<>();
+      }
+    }
+    return links;
+  }
+
+  /**
+   * Stores a link one event further on under both sides: the link row (inserted with its first event,
+   * updated only if it still has the events the core read) and the new event.
+   */
+  void save(AccessLink link) {
+    sql.requireWritable();
+    AccessEvent event = link.lastEvent();
+    List<Object[]> events = new ArrayList<>(2);
+    for (ParticipantId side : List.of(link.practitioner(), link.parent())) {
+      ParticipantId counterpart = link.counterpartOf(side);
+      int changed = sql.update(
+          "UPDATE access_links SET status = ?, requested_by = ?, event_count = ?"
+              + " WHERE owner_id = ? AND counterpart_id = ? AND event_count = ?",
+          link.status().name(),
+          link.requestedBy().value(),
+          link.eventCount(),
+          side.value(),
+          counterpart.value(),
+          link.eventCount() - 1);
+      if (changed == 0) {
+        if (link.eventCount() != 1) {
+          throw new StorageConflictException("the access link of " + side + " with " + counterpart + " changed meanwhile");
+        }
+        sql.update(
+            "INSERT INTO access_links"
+                + " (owner_id, counterpart_id, practitioner_id, parent_id, status, requested_by, event_count)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            side.value(),
+            counterpart.value(),
+            link.practitioner().value(),
+            link.parent().value(),
+            link.status().name(),
+            link.requestedBy().value(),
+            link.eventCount());
+      }
+      events.add(new Object[] {
+        side.value(), counterpart.value(), link.eventCount(), event.status().name(), event.actor().value(), event.at()
+      });
+    }
+    sql.batch(
+        "INSERT INTO access_events (owner_id, counterpart_id, seq, status, actor_id, happened_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
+        events);
+  }
+
+  /** One row of a link joined with one of its events. */
+  private record LinkRow(
+      String counterpart,
+      ParticipantId practitioner,
+      ParticipantId parent,
+      AccessStatus status,
+      ParticipantId requestedBy,
+      int eventCount,
+      AccessEvent event) {
+
+    static LinkRow read(ResultSet row) throws SQLException {
+      return new LinkRow(
+          row.getString("counterpart_id"),
+          ParticipantId.of(row.getString("practitioner_id")),
+          ParticipantId.of(row.getString("parent_id")),
+          AccessStatus.valueOf(row.getString("link_status")),
+          ParticipantId.of(row.getString("requested_by")),
+          row.getInt("event_count"),
+          AccessEvent.builder()
+              .status(AccessStatus.valueOf(row.getString("status")))
+              .actor(ParticipantId.of(row.getString("actor_id")))
+              .at(Sql.instant(row, "happened_at"))
+              .build());
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.casemail.messaging.jdbc;
+
+import dev.casemail.messaging.api.MessageId;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.core.mailbox.MailboxChange;
+import dev.casemail.messaging.core.message.Receipt;
+import dev.casemail.messaging.core.message.Receipts;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The table {@code receipts}: who opened what, stored under the sender. */
+final class ReceiptRows implements Receipts {
+
+  private final Sql sql;
+
+  ReceiptRows(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public List<Receipt> of(ParticipantId sender, MessageId message) {
+    return sql.query(
+        "SELECT recipient_id, first_viewed_at FROM receipts WHERE owner_id = ? AND message_id = ? ORDER BY position",
+        row -> new Receipt(ParticipantId.of(row.getString("recipient_id")), Sql.optionalInstant(row, "first_viewed_at")),
+        sender.value(),
+        message.value());
+  }
+
+  /** Every recipient "never viewed", for every message of the change, in one batch. */
+  void start(List<MailboxChange.ReceiptsStarted> started) {
+    List<Object[]> rows = new ArrayList<>();
+    for (MailboxChange.ReceiptsStarted receipts : started) {
+      int position = 0;
+      for (ParticipantId recipient : receipts.recipients()) {
+        rows.add(new Object[] {receipts.sender().value(), receipts.message().value(), recipient.value(), position++});
+      }
+    }
+    sql.requireWritable();
+    sql.batch(
+        "INSERT INTO receipts (owner_id, message_id, recipient_id, position, first_viewed_at) VALUES (?, ?, ?, ?, NULL)",
+        rows);
+  }
+
+  void recordFirstViews(List<MailboxChange.FirstView> views) {
+    List<Object[]> rows = new ArrayList<>(views.size());
+    for (MailboxChange.FirstView view : views) {
+      rows.add(new Object[] {view.at(), view.sender().value(), view.message().value(), view.recipient().value()});
+    }
+    sql.batchOfOnes(
+        "UPDATE receipts SET first_viewed_at = ?"
+            + " WHERE owner_id = ? AND message_id = ? AND recipient_id = ? AND first_viewed_at IS NULL",
+        rows);
+  }
+}
