@@ -82,7 +82,7 @@ class ArchitectureTest {
             .that().resideInAPackage(CORE)
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                 API, CORE, "java..", "com.google.common..", "com.google.errorprone.annotations..",
-                "org.immutables.value..", "org.slf4j");
+                "org.immutables.value..", "org.slf4j", "com.ibm.icu..");
     rule.check(classes);
   }
 

@@ -57,6 +57,80 @@ public abstract class AccessLinkView {
     return new Builder();
   }
 
-  /** Builds a {@link AccessLinkView}. */
-  public static final class Builder extends ImmutableAccessLinkView.Builder {}
+  /**
+   * Builds a {@link AccessLinkView}. Every method refuses a null with an {@link InvalidInputException} naming
+   * the field and leaves the builder as it was, except the setters of an optional value that take the
+   * value itself, which take null as "absent".
+   */
+  public static final class Builder {
+    private final ImmutableAccessLinkView.Builder values = new ImmutableAccessLinkView.Builder();
+
+    /** An empty builder, as {@link AccessLinkView#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code accessLinkView}. @throws InvalidInputException if it is null */
+    public Builder from(AccessLinkView accessLinkView) {
+      values.from(InputRules.required("accessLinkView", accessLinkView));
+      return this;
+    }
+
+    /** Sets {@link AccessLinkView#practitioner()}. @throws InvalidInputException if it is null */
+    public Builder practitioner(ParticipantView practitioner) {
+      values.practitioner(InputRules.required("practitioner", practitioner));
+      return this;
+    }
+
+    /** Sets {@link AccessLinkView#parent()}. @throws InvalidInputException if it is null */
+    public Builder parent(ParticipantView parent) {
+      values.parent(InputRules.required("parent", parent));
+      return this;
+    }
+
+    /** Sets {@link AccessLinkView#status()}. @throws InvalidInputException if it is null */
+    public Builder status(AccessStatus status) {
+      values.status(InputRules.required("status", status));
+      return this;
+    }
+
+    /** Sets {@link AccessLinkView#requestedBy()}. @throws InvalidInputException if it is null */
+    public Builder requestedBy(ParticipantId requestedBy) {
+      values.requestedBy(InputRules.required("requestedBy", requestedBy));
+      return this;
+    }
+
+    /** Adds one to {@link AccessLinkView#history()}. @throws InvalidInputException if it is null */
+    public Builder addHistory(AccessEvent element) {
+      values.addHistory(Arguments.element("history", element));
+      return this;
+    }
+
+    /** Adds to {@link AccessLinkView#history()}. @throws InvalidInputException if the array or an element is null */
+    public Builder addHistory(AccessEvent... history) {
+      values.addAllHistory(Arguments.elements("history", history));
+      return this;
+    }
+
+    /** Sets {@link AccessLinkView#history()}, replacing what was added. @throws InvalidInputException if they or an element is null */
+    public Builder history(Iterable<? extends AccessEvent> history) {
+      values.history(Arguments.elements("history", history));
+      return this;
+    }
+
+    /** Adds to {@link AccessLinkView#history()}. @throws InvalidInputException if they or an element is null */
+    public Builder addAllHistory(Iterable<? extends AccessEvent> history) {
+      values.addAllHistory(Arguments.elements("history", history));
+      return this;
+    }
+
+    /** Sets {@link AccessLinkView#eventCount()}. */
+    public Builder eventCount(int eventCount) {
+      values.eventCount(eventCount);
+      return this;
+    }
+
+    /** The accessLinkView. */
+    public AccessLinkView build() {
+      return values.build();
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.casemail.messaging.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -11,6 +12,10 @@ import org.immutables.value.Value;
  * at most once per sender per {@link #replyInterval()}. Auto-replies never answer an auto-reply, a
  * system message or the owner, nor anyone the owner may not message. Saving new settings starts the
  * once-per-interval count afresh.
+ *
+ * <p>The settings hold what storage keeps, so that what {@code configureAutoResponder} returns is what
+ * {@code autoResponder()} reads back: the window's instants are truncated to microseconds (then
+ * checked: within years 1 to 9999 UTC, the end after the start), the interval to whole seconds.
  */
 @Value.Immutable
 public abstract class AutoResponderSettings {
@@ -27,7 +32,11 @@ public abstract class AutoResponderSettings {
   /** Whether the auto-responder answers at all. */
   public abstract boolean enabled();
 
-  /** The auto-reply's subject; required when enabled, at most {@value InputRules#MAX_SUBJECT_LENGTH} characters. */
+  /**
+   * The auto-reply's subject; required when enabled, at most {@value InputRules#MAX_SUBJECT_LENGTH}
+   * characters; a blank one (only {@linkplain InputRules#isInvisible invisible} characters) is kept
+   * as empty.
+   */
   @Value.Default
   public String subject() {
     return "";
@@ -39,20 +48,31 @@ public abstract class AutoResponderSettings {
     return "";
   }
 
-  /** If present, the auto-responder answers only from this instant on (inclusive). */
+  /**
+   * If present, the auto-responder answers only from this instant on (inclusive); microseconds,
+   * from {@link InputRules#MIN_INSTANT} to {@link InputRules#MAX_INSTANT}.
+   */
   public abstract Optional<Instant> activeFrom();
 
-  /** If present, the auto-responder answers only before this instant (exclusive). */
+  /**
+   * If present, the auto-responder answers only before this instant (exclusive), which is after
+   * {@link #activeFrom()}; microseconds, from {@link InputRules#MIN_INSTANT} to {@link
+   * InputRules#MAX_INSTANT}.
+   */
   public abstract Optional<Instant> activeUntil();
 
-  /** At most one auto-reply per sender per this interval; 1 to 365 days, default 7. */
+  /**
+   * At most one auto-reply per sender per this interval; 1 to 365 days as given, default 7, kept in
+   * whole seconds (a fraction of a second is dropped).
+   */
   @Value.Default
   public Duration replyInterval() {
     return DEFAULT_REPLY_INTERVAL;
   }
 
-  /** Whether the auto-responder answers at {@code now}. */
+  /** Whether the auto-responder answers at {@code now}. @throws InvalidInputException if it is null */
   public boolean isActiveAt(Instant now) {
+    InputRules.required("now", now);
     return enabled()
         && activeFrom().map(from -> !now.isBefore(from)).orElse(true)
         && activeUntil().map(now::isBefore).orElse(true);
@@ -75,20 +95,105 @@ public abstract class AutoResponderSettings {
     if (replyInterval().compareTo(MIN_REPLY_INTERVAL) < 0 || replyInterval().compareTo(MAX_REPLY_INTERVAL) > 0) {
       throw new InvalidInputException("replyInterval", "must be from 1 to 365 days (was " + replyInterval() + ")");
     }
-    if (activeFrom().isPresent() && activeUntil().isPresent() && !activeFrom().get().isBefore(activeUntil().get())) {
-      throw new InvalidInputException("activeUntil", "must be after activeFrom");
+    // storage keeps microseconds and whole seconds: compare and keep exactly what will be read back
+    Optional<Instant> from = activeFrom().map(instant -> InputRules.instant("activeFrom", instant));
+    Optional<Instant> until = activeUntil().map(instant -> InputRules.instant("activeUntil", instant));
+    if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
+      throw new InvalidInputException(
+          "activeUntil", "must be after activeFrom (at microsecond precision: " + from.get() + ", " + until.get() + ")");
     }
+    Duration interval = replyInterval().truncatedTo(ChronoUnit.SECONDS);
     InputRules.required("subject", subject());
-    if (subject().isBlank()) {
+    String subject;
+    if (InputRules.isBlank(subject())) {
       if (enabled()) {
         throw new InvalidInputException("subject", "must not be blank when the auto-responder is enabled");
       }
-      return subject().isEmpty() ? this : new Builder().from(this).subject("").build();
+      subject = "";
+    } else {
+      subject = InputRules.singleLine("subject", subject(), InputRules.MAX_SUBJECT_LENGTH);
     }
-    String subject = InputRules.singleLine("subject", subject(), InputRules.MAX_SUBJECT_LENGTH);
-    return subject.equals(subject()) ? this : new Builder().from(this).subject(subject).build();
+    if (subject.equals(subject()) && from.equals(activeFrom()) && until.equals(activeUntil())
+        && interval.equals(replyInterval())) {
+      return this;
+    }
+    return new ImmutableAutoResponderSettings.Builder()
+        .from(this)
+        .subject(subject)
+        .activeFrom(from)
+        .activeUntil(until)
+        .replyInterval(interval)
+        .build();
   }
 
-  /** Builds {@link AutoResponderSettings}. */
-  public static final class Builder extends ImmutableAutoResponderSettings.Builder {}
+  /**
+   * Builds {@link AutoResponderSettings}. Every method refuses a null with an
+   * {@link InvalidInputException} naming the field, except the setters of the window's instants, which
+   * take null as "no bound"; {@link #build()} checks the rest.
+   */
+  public static final class Builder {
+    private final ImmutableAutoResponderSettings.Builder values = new ImmutableAutoResponderSettings.Builder();
+
+    /** An empty builder, as {@link AutoResponderSettings#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code settings}. @throws InvalidInputException if it is null */
+    public Builder from(AutoResponderSettings settings) {
+      values.from(InputRules.required("settings", settings));
+      return this;
+    }
+
+    /** Sets whether the auto-responder answers at all. */
+    public Builder enabled(boolean enabled) {
+      values.enabled(enabled);
+      return this;
+    }
+
+    /** Sets the auto-reply's subject. @throws InvalidInputException if it is null */
+    public Builder subject(String subject) {
+      values.subject(InputRules.required("subject", subject));
+      return this;
+    }
+
+    /** Sets the auto-reply's body. @throws InvalidInputException if it is null */
+    public Builder body(String body) {
+      values.body(InputRules.required("body", body));
+      return this;
+    }
+
+    /** Sets the start of the window (inclusive); null means none. */
+    public Builder activeFrom(Instant activeFrom) {
+      values.activeFrom(activeFrom);
+      return this;
+    }
+
+    /** Sets or clears the start of the window. @throws InvalidInputException if the optional itself is null */
+    public Builder activeFrom(Optional<? extends Instant> activeFrom) {
+      values.activeFrom(Arguments.optional("activeFrom", activeFrom));
+      return this;
+    }
+
+    /** Sets the end of the window (exclusive); null means none. */
+    public Builder activeUntil(Instant activeUntil) {
+      values.activeUntil(activeUntil);
+      return this;
+    }
+
+    /** Sets or clears the end of the window. @throws InvalidInputException if the optional itself is null */
+    public Builder activeUntil(Optional<? extends Instant> activeUntil) {
+      values.activeUntil(Arguments.optional("activeUntil", activeUntil));
+      return this;
+    }
+
+    /** Sets the interval between two auto-replies to one sender. @throws InvalidInputException if it is null */
+    public Builder replyInterval(Duration replyInterval) {
+      values.replyInterval(InputRules.required("replyInterval", replyInterval));
+      return this;
+    }
+
+    /** The settings. @throws InvalidInputException if a rule is broken */
+    public AutoResponderSettings build() {
+      return values.build();
+    }
+  }
 }

@@ -27,6 +27,62 @@ public abstract List<CaseMember> members();
     return new Builder();
   }
 
-  /** Builds a {@link CaseView}. */
-  public static final class Builder extends ImmutableCaseView.Builder {}
+  /**
+   * Builds a {@link CaseView}. Every method refuses a null with an {@link InvalidInputException} naming
+   * the field and leaves the builder as it was, except the setters of an optional value that take the
+   * value itself, which take null as "absent".
+   */
+  public static final class Builder {
+    private final ImmutableCaseView.Builder values = new ImmutableCaseView.Builder();
+
+    /** An empty builder, as {@link CaseView#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code caseView}. @throws InvalidInputException if it is null */
+    public Builder from(CaseView caseView) {
+      values.from(InputRules.required("caseView", caseView));
+      return this;
+    }
+
+    /** Sets {@link CaseView#family()}. @throws InvalidInputException if it is null */
+    public Builder family(FamilyId family) {
+      values.family(InputRules.required("family", family));
+      return this;
+    }
+
+    /** Sets {@link CaseView#name()}. @throws InvalidInputException if it is null */
+    public Builder name(String name) {
+      values.name(InputRules.required("name", name));
+      return this;
+    }
+
+    /** Adds one to {@link CaseView#members()}. @throws InvalidInputException if it is null */
+    public Builder addMembers(CaseMember element) {
+      values.addMembers(Arguments.element("members", element));
+      return this;
+    }
+
+    /** Adds to {@link CaseView#members()}. @throws InvalidInputException if the array or an element is null */
+    public Builder addMembers(CaseMember... members) {
+      values.addAllMembers(Arguments.elements("members", members));
+      return this;
+    }
+
+    /** Sets {@link CaseView#members()}, replacing what was added. @throws InvalidInputException if they or an element is null */
+    public Builder members(Iterable<? extends CaseMember> members) {
+      values.members(Arguments.elements("members", members));
+      return this;
+    }
+
+    /** Adds to {@link CaseView#members()}. @throws InvalidInputException if they or an element is null */
+    public Builder addAllMembers(Iterable<? extends CaseMember> members) {
+      values.addAllMembers(Arguments.elements("members", members));
+      return this;
+    }
+
+    /** The caseView. */
+    public CaseView build() {
+      return values.build();
+    }
+  }
 }

@@ -16,7 +16,10 @@ public abstract class DraftContent {
   /** 0 to {@value InputRules#MAX_RECIPIENTS} recipients. */
   public abstract Set<ParticipantId> recipients();
 
-  /** The subject so far, trimmed; a blank subject is stored as absent. */
+  /**
+   * The subject so far, trimmed; a blank subject (empty, or only {@linkplain InputRules#isInvisible
+   * invisible} characters) is stored as absent.
+   */
   public abstract Optional<String> subject();
 
   /** The body so far, up to {@value InputRules#MAX_BODY_BYTES} bytes of UTF-8. */
@@ -41,13 +44,87 @@ public abstract class DraftContent {
       return this;
     }
     String raw = subject().get();
-    if (raw.isBlank()) {
-      return new Builder().from(this).subject(Optional.empty()).build();
+    if (InputRules.isBlank(raw)) {
+      return new ImmutableDraftContent.Builder().from(this).subject(Optional.empty()).build();
     }
     String subject = InputRules.singleLine("subject", raw, InputRules.MAX_SUBJECT_LENGTH);
-    return subject.equals(raw) ? this : new Builder().from(this).subject(subject).build();
+    return subject.equals(raw) ? this : new ImmutableDraftContent.Builder().from(this).subject(subject).build();
   }
 
-  /** Builds a {@link DraftContent}. */
-  public static final class Builder extends ImmutableDraftContent.Builder {}
+  /**
+   * Builds a {@link DraftContent}. Every method refuses a null with an {@link InvalidInputException}
+   * naming the field and leaves the builder as it was, except the setters of an optional value, which
+   * take null as "absent"; {@link #build()} checks the rest.
+   */
+  public static final class Builder {
+    private final ImmutableDraftContent.Builder values = new ImmutableDraftContent.Builder();
+
+    /** An empty builder, as {@link DraftContent#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code content}. @throws InvalidInputException if it is null */
+    public Builder from(DraftContent content) {
+      values.from(InputRules.required("content", content));
+      return this;
+    }
+
+    /** Adds a recipient. @throws InvalidInputException if it is null */
+    public Builder addRecipients(ParticipantId recipient) {
+      values.addRecipients(Arguments.element("recipients", recipient));
+      return this;
+    }
+
+    /** Adds recipients. @throws InvalidInputException if the array or one of them is null */
+    public Builder addRecipients(ParticipantId... recipients) {
+      values.addAllRecipients(Arguments.elements("recipients", recipients));
+      return this;
+    }
+
+    /** Sets the recipients, replacing any added before. @throws InvalidInputException if they or one of them is null */
+    public Builder recipients(Iterable<? extends ParticipantId> recipients) {
+      values.recipients(Arguments.elements("recipients", recipients));
+      return this;
+    }
+
+    /** Adds recipients. @throws InvalidInputException if they or one of them is null */
+    public Builder addAllRecipients(Iterable<? extends ParticipantId> recipients) {
+      values.addAllRecipients(Arguments.elements("recipients", recipients));
+      return this;
+    }
+
+    /** Sets the subject; null means none. */
+    public Builder subject(String subject) {
+      values.subject(subject);
+      return this;
+    }
+
+    /** Sets or clears the subject. @throws InvalidInputException if the optional itself is null */
+    public Builder subject(Optional<String> subject) {
+      values.subject(Arguments.optional("subject", subject));
+      return this;
+    }
+
+    /** Sets the body. @throws InvalidInputException if it is null */
+    public Builder body(String body) {
+      values.body(InputRules.required("body", body));
+      return this;
+    }
+
+    /** Sets the message this draft answers; null means none. */
+    public Builder inReplyTo(MessageId inReplyTo) {
+      values.inReplyTo(inReplyTo);
+      return this;
+    }
+
+    /** Sets or clears the message this draft answers. @throws InvalidInputException if the optional itself is null */
+    public Builder inReplyTo(Optional<? extends MessageId> inReplyTo) {
+      values.inReplyTo(Arguments.optional("inReplyTo", inReplyTo));
+      return this;
+    }
+
+    /** The draft content. @throws InvalidInputException if a rule is broken */
+    public DraftContent build() {
+      return values.build();
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package dev.casemail.messaging.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 
 /**
@@ -12,6 +14,13 @@ import java.util.Collection;
  *
  * <p>Lengths of single-line texts (subjects, names) are counted in Unicode code points after trimming,
  * so an emoji counts as one character. Bodies are limited by their UTF-8 encoded size.
+ *
+ * <p>A single-line text must show something: one made only of {@linkplain #isInvisible invisible}
+ * characters (whitespace, zero-width characters, joiners, variation selectors, fillers) is blank. It
+ * may not hold the bidirectional embedding, override and isolate controls (U+202A to U+202E, U+2066 to
+ * U+2069), which reorder what follows them: "Invoice ", U+202E, "fdp.exe" would show as
+ * "Invoice exe.pdf". Bodies keep every character they are given except control characters other than
+ * tab and line breaks, since they are evidence and right-to-left text may need those controls.
  */
 public final class InputRules {
 
@@ -37,8 +46,73 @@ public final class InputRules {
   public static final int MAX_PARENTS_PER_FAMILY = 2;
   /** Most custom folders one mailbox may hold; creating one more is a {@link ConflictException}. */
   public static final int MAX_CUSTOM_FOLDERS = 500;
+  /** The earliest instant the library takes: the start of year 1, UTC. */
+  public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+  /** The latest instant the library takes: the last microsecond of year 9999, UTC. */
+  public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  /**
+   * The code points whose Unicode property Default_Ignorable_Code_Point is true, as closed ranges
+   * (first, last, first, last, ...) in ascending order: the ranges of {@code DerivedCoreProperties.txt}
+   * of Unicode 16.0 (unchanged in 17.0), reserved code points included as the property includes them.
+   * Such a code point is rendered as nothing at all where it is not supported. {@code
+   * DefaultIgnorableTableTest} in messaging-core compares this table with ICU's property over every
+   * code point.
+   */
+  private static final int[] DEFAULT_IGNORABLE = {
+    0x00AD, 0x00AD, // SOFT HYPHEN
+    0x034F, 0x034F, // COMBINING GRAPHEME JOINER
+    0x061C, 0x061C, // ARABIC LETTER MARK
+    0x115F, 0x1160, // HANGUL CHOSEONG FILLER, HANGUL JUNGSEONG FILLER
+    0x17B4, 0x17B5, // KHMER VOWEL INHERENT AQ, AA
+    0x180B, 0x180F, // MONGOLIAN FREE VARIATION SELECTORS, MONGOLIAN VOWEL SEPARATOR
+    0x200B, 0x200F, // ZERO WIDTH SPACE, NON-JOINER, JOINER, LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK
+    0x202A, 0x202E, // bidirectional embeddings and overrides
+    0x2060, 0x206F, // WORD JOINER, invisible operators, bidirectional isolates, deprecated format characters
+    0x3164, 0x3164, // HANGUL FILLER
+    0xFE00, 0xFE0F, // VARIATION SELECTOR-1 to 16
+    0xFEFF, 0xFEFF, // ZERO WIDTH NO-BREAK SPACE (byte order mark)
+    0xFFA0, 0xFFA0, // HALFWIDTH HANGUL FILLER
+    0xFFF0, 0xFFF8, // reserved
+    0x1BCA0, 0x1BCA3, // SHORTHAND FORMAT LETTER OVERLAP to UP STEP
+    0x1D173, 0x1D17A, // MUSICAL SYMBOL BEGIN BEAM to END PHRASE
+    0xE0000, 0xE0FFF, // TAG characters, VARIATION SELECTOR-17 to 256, reserved
+  };
 
   private InputRules() {}
+
+  /**
+   * Whether a code point shows nothing by itself: whitespace of any kind ({@link
+   * Character#isWhitespace} or {@link Character#isSpaceChar}, so no-break spaces too) or a Unicode
+   * default-ignorable code point (zero-width spaces and joiners, the soft hyphen, bidirectional marks
+   * and controls, variation selectors, Hangul fillers, tags).
+   */
+  public static boolean isInvisible(int codePoint) {
+    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || isDefaultIgnorable(codePoint);
+  }
+
+  /**
+   * Whether a text shows nothing: it is empty or every code point of it is {@linkplain #isInvisible
+   * invisible}.
+   *
+   * @throws InvalidInputException if {@code text} is null
+   */
+  public static boolean isBlank(String text) {
+    return required("text", text).codePoints().allMatch(InputRules::isInvisible);
+  }
+
+  static boolean isDefaultIgnorable(int codePoint) {
+    for (int i = 0; i < DEFAULT_IGNORABLE.length && codePoint >= DEFAULT_IGNORABLE[i]; i += 2) {
+      if (codePoint <= DEFAULT_IGNORABLE[i + 1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBidiControl(char c) {
+    return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+  }
 
   /**
    * Requires a value to be present.
@@ -54,25 +128,74 @@ public final class InputRules {
   }
 
   /**
-   * Checks a single-line text (subject, name, id): present, not blank after trimming, at most
-   * {@code maxLength} code points, and free of control characters and line breaks (the line and
-   * paragraph separators U+2028 and U+2029 included) and of unpaired surrogates.
+   * Checks a single-line text (subject, name, id): present, at most {@code maxLength} code points after
+   * trimming, free of control characters and line breaks (the line and paragraph separators U+2028 and
+   * U+2029 included), of the bidirectional controls U+202A to U+202E and U+2066 to U+2069 and of
+   * unpaired surrogates, and not {@linkplain #isBlank blank}: something in it must be visible.
    *
-   * @return the text, trimmed
-   * @throws InvalidInputException naming {@code field} if a rule is broken
+   * @return the text, trimmed of whitespace ({@link String#strip()})
+   * @throws InvalidInputException naming {@code field} (and, for a forbidden character, its code point)
+   *     if a rule is broken
    */
   public static String singleLine(String field, String value, int maxLength) {
     String trimmed = required(field, value).strip();
+    checkCharacters(field, trimmed, false);
     if (trimmed.isEmpty()) {
       throw new InvalidInputException(field, "must not be blank");
     }
-    checkCharacters(field, trimmed, false);
+    if (isBlank(trimmed)) {
+      throw new InvalidInputException(field, "must not be blank (it has only invisible characters)");
+    }
     int length = trimmed.codePointCount(0, trimmed.length());
     if (length > maxLength) {
       throw new InvalidInputException(
           field, "must be at most " + maxLength + " characters (was " + length + ")");
     }
     return trimmed;
+  }
+
+  /**
+   * Brings an instant to what storage keeps, microseconds (truncated, so towards the past), and checks
+   * that it lies from {@link #MIN_INSTANT} to {@link #MAX_INSTANT}. Every instant that enters through
+   * the API goes through here before it is compared with anything, so that what a call accepts is what
+   * is stored and read back.
+   *
+   * @return the instant, truncated to microseconds
+   * @throws InvalidInputException naming {@code field} if it is null or out of range
+   */
+  public static Instant instant(String field, Instant value) {
+    Instant truncated = required(field, value).truncatedTo(ChronoUnit.MICROS);
+    if (truncated.isBefore(MIN_INSTANT) || truncated.isAfter(MAX_INSTANT)) {
+      throw new InvalidInputException(
+          field, "must be from " + MIN_INSTANT + " to " + MAX_INSTANT + " (years 1 to 9999 UTC; was " + value + ")");
+    }
+    return truncated;
+  }
+
+  /**
+   * Checks a host-chosen identifier (participant id, family id, idempotency key): a single-line text
+   * that is already trimmed and holds no whitespace and no {@linkplain #isInvisible invisible}
+   * character anywhere, since ids compare exactly and two ids must never look the same.
+   *
+   * @return the id, unchanged
+   * @throws InvalidInputException naming {@code field} (and the code point) if a rule is broken
+   */
+  static String id(String field, String value, int maxLength) {
+    String checked = singleLine(field, value, maxLength);
+    if (!checked.equals(value)) {
+      throw new InvalidInputException(field, "must not start or end with whitespace");
+    }
+    for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+      int c = value.codePointAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        throw new InvalidInputException(field, "must not contain whitespace (" + codePoint(c) + " at index " + i + ")");
+      }
+      if (isDefaultIgnorable(c)) {
+        throw new InvalidInputException(
+            field, "must not contain invisible characters (" + codePoint(c) + " at index " + i + ")");
+      }
+    }
+    return value;
   }
 
   /**
@@ -117,6 +240,10 @@ public final class InputRules {
     return values;
   }
 
+  private static String codePoint(int c) {
+    return String.format("U+%04X", c);
+  }
+
   private static void checkCharacters(String field, String value, boolean lineBreaksAllowed) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -137,6 +264,11 @@ public final class InputRules {
         throw new InvalidInputException(
             field,
             "must not contain control characters (U+" + String.format("%04X", (int) c) + " at index " + i + ")");
+      }
+      if (!lineBreaksAllowed && isBidiControl(c)) {
+        throw new InvalidInputException(
+            field,
+            "must not contain bidirectional controls (U+" + String.format("%04X", (int) c) + " at index " + i + ")");
       }
     }
   }

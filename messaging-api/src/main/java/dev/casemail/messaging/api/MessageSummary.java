@@ -57,6 +57,122 @@ public boolean unread() {
     return new Builder();
   }
 
-  /** Builds a {@link MessageSummary}. */
-  public static final class Builder extends ImmutableMessageSummary.Builder {}
+  /**
+   * Builds a {@link MessageSummary}. Every method refuses a null with an {@link InvalidInputException} naming
+   * the field and leaves the builder as it was, except the setters of an optional value that take the
+   * value itself, which take null as "absent".
+   */
+  public static final class Builder {
+    private final ImmutableMessageSummary.Builder values = new ImmutableMessageSummary.Builder();
+
+    /** An empty builder, as {@link MessageSummary#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code messageSummary}. @throws InvalidInputException if it is null */
+    public Builder from(MessageSummary messageSummary) {
+      values.from(InputRules.required("messageSummary", messageSummary));
+      return this;
+    }
+
+    /** Sets {@link MessageSummary#id()}. @throws InvalidInputException if it is null */
+    public Builder id(MessageId id) {
+      values.id(InputRules.required("id", id));
+      return this;
+    }
+
+    /** Sets {@link MessageSummary#thread()}. @throws InvalidInputException if it is null */
+    public Builder thread(ThreadId thread) {
+      values.thread(InputRules.required("thread", thread));
+      return this;
+    }
+
+    /** Sets {@link MessageSummary#kind()}. @throws InvalidInputException if it is null */
+    public Builder kind(MessageKind kind) {
+      values.kind(InputRules.required("kind", kind));
+      return this;
+    }
+
+    /** Sets {@link MessageSummary#direction()}. @throws InvalidInputException if it is null */
+    public Builder direction(Direction direction) {
+      values.direction(InputRules.required("direction", direction));
+      return this;
+    }
+
+    /** Sets {@link MessageSummary#sender()}; null means absent. */
+    public Builder sender(ParticipantView sender) {
+      values.sender(sender);
+      return this;
+    }
+
+    /** Sets or clears {@link MessageSummary#sender()}. @throws InvalidInputException if the optional itself is null */
+    public Builder sender(Optional<? extends ParticipantView> sender) {
+      values.sender(Arguments.optional("sender", sender));
+      return this;
+    }
+
+    /** Adds one to {@link MessageSummary#recipients()}. @throws InvalidInputException if it is null */
+    public Builder addRecipients(ParticipantView element) {
+      values.addRecipients(Arguments.element("recipients", element));
+      return this;
+    }
+
+    /** Adds to {@link MessageSummary#recipients()}. @throws InvalidInputException if the array or an element is null */
+    public Builder addRecipients(ParticipantView... recipients) {
+      values.addAllRecipients(Arguments.elements("recipients", recipients));
+      return this;
+    }
+
+    /** Sets {@link MessageSummary#recipients()}, replacing what was added. @throws InvalidInputException if they or an element is null */
+    public Builder recipients(Iterable<? extends ParticipantView> recipients) {
+      values.recipients(Arguments.elements("recipients", recipients));
+      return this;
+    }
+
+    /** Adds to {@link MessageSummary#recipients()}. @throws InvalidInputException if they or an element is null */
+    public Builder addAllRecipients(Iterable<? extends ParticipantView> recipients) {
+      values.addAllRecipients(Arguments.elements("recipients", recipients));
+      return this;
+    }
+
+    /** Sets {@link MessageSummary#subject()}. @throws InvalidInputException if it is null */
+    public Builder subject(String subject) {
+      values.subject(InputRules.required("subject", subject));
+      return this;
+    }
+
+    /** Sets {@link MessageSummary#preview()}. @throws InvalidInputException if it is null */
+    public Builder preview(String preview) {
+      values.preview(InputRules.required("preview", preview));
+      return this;
+    }
+
+    /** Sets {@link MessageSummary#sentAt()}. @throws InvalidInputException if it is null */
+    public Builder sentAt(Instant sentAt) {
+      values.sentAt(InputRules.required("sentAt", sentAt));
+      return this;
+    }
+
+    /** Sets {@link MessageSummary#folder()}. @throws InvalidInputException if it is null */
+    public Builder folder(FolderId folder) {
+      values.folder(InputRules.required("folder", folder));
+      return this;
+    }
+
+    /** Sets {@link MessageSummary#openedAt()}; null means absent. */
+    public Builder openedAt(Instant openedAt) {
+      values.openedAt(openedAt);
+      return this;
+    }
+
+    /** Sets or clears {@link MessageSummary#openedAt()}. @throws InvalidInputException if the optional itself is null */
+    public Builder openedAt(Optional<? extends Instant> openedAt) {
+      values.openedAt(Arguments.optional("openedAt", openedAt));
+      return this;
+    }
+
+    /** The messageSummary. */
+    public MessageSummary build() {
+      return values.build();
+    }
+  }
 }

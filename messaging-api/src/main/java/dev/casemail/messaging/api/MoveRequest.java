@@ -51,6 +51,68 @@ public abstract class MoveRequest {
     InputRules.required("target", target());
   }
 
-  /** Builds a {@link MoveRequest}. */
-  public static final class Builder extends ImmutableMoveRequest.Builder {}
+  /**
+   * Builds a {@link MoveRequest}. Every method refuses a null with an {@link InvalidInputException}
+   * naming the field and leaves the builder as it was, except {@link #expectedSource(FolderId)}, which
+   * takes null as "none"; {@link #build()} checks the rest.
+   */
+  public static final class Builder {
+    private final ImmutableMoveRequest.Builder values = new ImmutableMoveRequest.Builder();
+
+    /** An empty builder, as {@link MoveRequest#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code request}. @throws InvalidInputException if it is null */
+    public Builder from(MoveRequest request) {
+      values.from(InputRules.required("request", request));
+      return this;
+    }
+
+    /** Adds a message to move. @throws InvalidInputException if it is null */
+    public Builder addMessages(MessageId message) {
+      values.addMessages(Arguments.element("messages", message));
+      return this;
+    }
+
+    /** Adds messages to move. @throws InvalidInputException if the array or one of them is null */
+    public Builder addMessages(MessageId... messages) {
+      values.addAllMessages(Arguments.elements("messages", messages));
+      return this;
+    }
+
+    /** Sets the messages to move, replacing any added before. @throws InvalidInputException if they or one of them is null */
+    public Builder messages(Iterable<? extends MessageId> messages) {
+      values.messages(Arguments.elements("messages", messages));
+      return this;
+    }
+
+    /** Adds messages to move. @throws InvalidInputException if they or one of them is null */
+    public Builder addAllMessages(Iterable<? extends MessageId> messages) {
+      values.addAllMessages(Arguments.elements("messages", messages));
+      return this;
+    }
+
+    /** Sets the target folder. @throws InvalidInputException if it is null */
+    public Builder target(FolderId target) {
+      values.target(InputRules.required("target", target));
+      return this;
+    }
+
+    /** Sets the folder every message is expected in; null means no expectation. */
+    public Builder expectedSource(FolderId expectedSource) {
+      values.expectedSource(expectedSource);
+      return this;
+    }
+
+    /** Sets or clears the expected source folder. @throws InvalidInputException if the optional itself is null */
+    public Builder expectedSource(Optional<? extends FolderId> expectedSource) {
+      values.expectedSource(Arguments.optional("expectedSource", expectedSource));
+      return this;
+    }
+
+    /** The request. @throws InvalidInputException if a rule is broken */
+    public MoveRequest build() {
+      return values.build();
+    }
+  }
 }

@@ -43,9 +43,76 @@ public abstract class NewMessage {
     InputRules.multiLine("body", body(), InputRules.MAX_BODY_BYTES);
     idempotencyKey().ifPresent(IdempotencyKeys::check);
     String subject = InputRules.singleLine("subject", subject(), InputRules.MAX_SUBJECT_LENGTH);
-    return subject.equals(subject()) ? this : new Builder().from(this).subject(subject).build();
+    return subject.equals(subject()) ? this : new ImmutableNewMessage.Builder().from(this).subject(subject).build();
   }
 
-  /** Builds a {@link NewMessage}. */
-  public static final class Builder extends ImmutableNewMessage.Builder {}
+  /**
+   * Builds a {@link NewMessage}. Every method refuses a null with an {@link InvalidInputException}
+   * naming the field and leaves the builder as it was; {@link #build()} checks the rest.
+   */
+  public static final class Builder {
+    private final ImmutableNewMessage.Builder values = new ImmutableNewMessage.Builder();
+
+    /** An empty builder, as {@link NewMessage#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code message}. @throws InvalidInputException if it is null */
+    public Builder from(NewMessage message) {
+      values.from(InputRules.required("message", message));
+      return this;
+    }
+
+    /** Adds a recipient. @throws InvalidInputException if it is null */
+    public Builder addRecipients(ParticipantId recipient) {
+      values.addRecipients(Arguments.element("recipients", recipient));
+      return this;
+    }
+
+    /** Adds recipients. @throws InvalidInputException if the array or one of them is null */
+    public Builder addRecipients(ParticipantId... recipients) {
+      values.addAllRecipients(Arguments.elements("recipients", recipients));
+      return this;
+    }
+
+    /** Sets the recipients, replacing any added before. @throws InvalidInputException if they or one of them is null */
+    public Builder recipients(Iterable<? extends ParticipantId> recipients) {
+      values.recipients(Arguments.elements("recipients", recipients));
+      return this;
+    }
+
+    /** Adds recipients. @throws InvalidInputException if they or one of them is null */
+    public Builder addAllRecipients(Iterable<? extends ParticipantId> recipients) {
+      values.addAllRecipients(Arguments.elements("recipients", recipients));
+      return this;
+    }
+
+    /** Sets the subject. @throws InvalidInputException if it is null */
+    public Builder subject(String subject) {
+      values.subject(InputRules.required("subject", subject));
+      return this;
+    }
+
+    /** Sets the body. @throws InvalidInputException if it is null */
+    public Builder body(String body) {
+      values.body(InputRules.required("body", body));
+      return this;
+    }
+
+    /** Sets the idempotency key; null means none. */
+    public Builder idempotencyKey(String idempotencyKey) {
+      values.idempotencyKey(idempotencyKey);
+      return this;
+    }
+
+    /** Sets or clears the idempotency key. @throws InvalidInputException if the optional itself is null */
+    public Builder idempotencyKey(Optional<String> idempotencyKey) {
+      values.idempotencyKey(Arguments.optional("idempotencyKey", idempotencyKey));
+      return this;
+    }
+
+    /** The message. @throws InvalidInputException if a rule is broken */
+    public NewMessage build() {
+      return values.build();
+    }
+  }
 }

@@ -38,9 +38,59 @@ public abstract class NewNotification {
     InputRules.multiLine("body", body(), InputRules.MAX_BODY_BYTES);
     idempotencyKey().ifPresent(IdempotencyKeys::check);
     String subject = InputRules.singleLine("subject", subject(), InputRules.MAX_SUBJECT_LENGTH);
-    return subject.equals(subject()) ? this : new Builder().from(this).subject(subject).build();
+    return subject.equals(subject()) ? this : new ImmutableNewNotification.Builder().from(this).subject(subject).build();
   }
 
-  /** Builds a {@link NewNotification}. */
-  public static final class Builder extends ImmutableNewNotification.Builder {}
+  /**
+   * Builds a {@link NewNotification}. Every method refuses a null with an {@link InvalidInputException}
+   * naming the field, except {@link #idempotencyKey(String)}, which takes null as "none";
+   * {@link #build()} checks the rest.
+   */
+  public static final class Builder {
+    private final ImmutableNewNotification.Builder values = new ImmutableNewNotification.Builder();
+
+    /** An empty builder, as {@link NewNotification#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code notification}. @throws InvalidInputException if it is null */
+    public Builder from(NewNotification notification) {
+      values.from(InputRules.required("notification", notification));
+      return this;
+    }
+
+    /** Sets whose Notifications folder receives it. @throws InvalidInputException if it is null */
+    public Builder recipient(ParticipantId recipient) {
+      values.recipient(InputRules.required("recipient", recipient));
+      return this;
+    }
+
+    /** Sets the subject. @throws InvalidInputException if it is null */
+    public Builder subject(String subject) {
+      values.subject(InputRules.required("subject", subject));
+      return this;
+    }
+
+    /** Sets the body. @throws InvalidInputException if it is null */
+    public Builder body(String body) {
+      values.body(InputRules.required("body", body));
+      return this;
+    }
+
+    /** Sets the idempotency key; null means none. */
+    public Builder idempotencyKey(String idempotencyKey) {
+      values.idempotencyKey(idempotencyKey);
+      return this;
+    }
+
+    /** Sets or clears the idempotency key. @throws InvalidInputException if the optional itself is null */
+    public Builder idempotencyKey(Optional<String> idempotencyKey) {
+      values.idempotencyKey(Arguments.optional("idempotencyKey", idempotencyKey));
+      return this;
+    }
+
+    /** The notification. @throws InvalidInputException if a rule is broken */
+    public NewNotification build() {
+      return values.build();
+    }
+  }
 }

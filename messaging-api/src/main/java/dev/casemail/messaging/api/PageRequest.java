@@ -36,7 +36,7 @@ public abstract class PageRequest {
 
   /** The page after {@code cursor}, with this request's size. */
   public PageRequest next(PageCursor cursor) {
-    return new Builder().from(this).after(InputRules.required("cursor", cursor)).build();
+    return new ImmutablePageRequest.Builder().from(this).after(InputRules.required("cursor", cursor)).build();
   }
 
   /** A builder; {@code build()} throws {@link InvalidInputException} if a rule is broken. */
@@ -52,6 +52,44 @@ public abstract class PageRequest {
     }
   }
 
-  /** Builds a {@link PageRequest}. */
-  public static final class Builder extends ImmutablePageRequest.Builder {}
+  /**
+   * Builds a {@link PageRequest}. {@link #from} and {@link #after(Optional)} refuse a null with an
+   * {@link InvalidInputException} naming the field; {@link #after(PageCursor)} takes null as "the
+   * first page"; {@link #build()} checks the size.
+   */
+  public static final class Builder {
+    private final ImmutablePageRequest.Builder values = new ImmutablePageRequest.Builder();
+
+    /** An empty builder, as {@link PageRequest#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code page}. @throws InvalidInputException if it is null */
+    public Builder from(PageRequest page) {
+      values.from(InputRules.required("page", page));
+      return this;
+    }
+
+    /** Sets how many items at most. */
+    public Builder size(int size) {
+      values.size(size);
+      return this;
+    }
+
+    /** Sets where the page continues; null means the first page. */
+    public Builder after(PageCursor after) {
+      values.after(after);
+      return this;
+    }
+
+    /** Sets or clears where the page continues. @throws InvalidInputException if the optional itself is null */
+    public Builder after(Optional<? extends PageCursor> after) {
+      values.after(Arguments.optional("after", after));
+      return this;
+    }
+
+    /** The request. @throws InvalidInputException if the size is out of range */
+    public PageRequest build() {
+      return values.build();
+    }
+  }
 }

@@ -3,8 +3,10 @@ package dev.casemail.messaging.api;
 /**
  * Identifies a participant (a practitioner or a parent); the host's own user id.
  *
- * <p>The host chooses the value: 1 to {@value InputRules#MAX_ID_LENGTH} characters, no leading or
- * trailing whitespace, no control characters. Ids compare exactly (case matters).
+ * <p>The host chooses the value: 1 to {@value InputRules#MAX_ID_LENGTH} characters, no whitespace
+ * (neither at the ends nor inside), no control characters, and no {@linkplain InputRules#isInvisible
+ * invisible} character (such as a zero-width space), so that two ids never look alike. Ids compare
+ * exactly (case matters).
  *
  * @param value the host's id
  */
@@ -12,10 +14,7 @@ public record ParticipantId(String value) implements Comparable<ParticipantId> {
 
   /** @throws InvalidInputException if the value breaks the id rules */
   public ParticipantId {
-    String checked = InputRules.singleLine("participantId", value, InputRules.MAX_ID_LENGTH);
-    if (!checked.equals(value)) {
-      throw new InvalidInputException("participantId", "must not start or end with whitespace");
-    }
+    InputRules.id("participantId", value, InputRules.MAX_ID_LENGTH);
   }
 
   /**

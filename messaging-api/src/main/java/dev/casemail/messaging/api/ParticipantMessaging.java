@@ -234,12 +234,15 @@ public interface ParticipantMessaging {
 
   /**
    * Creates a custom folder. The name is trimmed, 1 to {@value InputRules#MAX_FOLDER_NAME_LENGTH}
-   * characters, without control characters, unique in the mailbox ignoring case, and not the name of
-   * a system folder. A mailbox holds at most 500 custom folders.
+   * characters, a valid {@linkplain InputRules#singleLine single-line text}, unique in the mailbox
+   * ignoring case, and not the name of a system folder; names that look alike (the same UTS #39
+   * confusable skeleton, such as "Inbox" with a Cyrillic I) count as the same name. A mailbox holds at
+   * most 500 custom folders.
    *
-   * @throws InvalidInputException if the name breaks a rule of shape or is a system folder's name
-   * @throws ConflictException if another folder of the mailbox has that name, or the mailbox already
-   *     holds the most custom folders allowed
+   * @throws InvalidInputException if the name breaks a rule of shape or is, or looks like, a system
+   *     folder's name
+   * @throws ConflictException if another folder of the mailbox has that name or one that looks like it,
+   *     or the mailbox already holds the most custom folders allowed
    */
   FolderView createFolder(String name);
 
@@ -248,7 +251,7 @@ public interface ParticipantMessaging {
    *
    * @throws NotFoundException if the folder is not the actor's
    * @throws InvalidInputException if the folder is a system folder or the name breaks a rule
-   * @throws ConflictException if another folder of the mailbox has that name
+   * @throws ConflictException if another folder of the mailbox has that name or one that looks like it
    */
   FolderView renameFolder(FolderId folder, String newName);
 

@@ -40,9 +40,46 @@ public abstract class ParticipantRegistration {
     InputRules.required("id", id());
     InputRules.required("role", role());
     String name = InputRules.singleLine("displayName", displayName(), InputRules.MAX_DISPLAY_NAME_LENGTH);
-    return name.equals(displayName()) ? this : new Builder().from(this).displayName(name).build();
+    return name.equals(displayName()) ? this : new ImmutableParticipantRegistration.Builder().from(this).displayName(name).build();
   }
 
-  /** Builds a {@link ParticipantRegistration}. */
-  public static final class Builder extends ImmutableParticipantRegistration.Builder {}
+  /**
+   * Builds a {@link ParticipantRegistration}. Every method refuses a null with an
+   * {@link InvalidInputException} naming the field; {@link #build()} checks the rest.
+   */
+  public static final class Builder {
+    private final ImmutableParticipantRegistration.Builder values = new ImmutableParticipantRegistration.Builder();
+
+    /** An empty builder, as {@link ParticipantRegistration#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code registration}. @throws InvalidInputException if it is null */
+    public Builder from(ParticipantRegistration registration) {
+      values.from(InputRules.required("registration", registration));
+      return this;
+    }
+
+    /** Sets the participant's id. @throws InvalidInputException if it is null */
+    public Builder id(ParticipantId id) {
+      values.id(InputRules.required("id", id));
+      return this;
+    }
+
+    /** Sets the participant's role. @throws InvalidInputException if it is null */
+    public Builder role(ParticipantRole role) {
+      values.role(InputRules.required("role", role));
+      return this;
+    }
+
+    /** Sets the name others see. @throws InvalidInputException if it is null */
+    public Builder displayName(String displayName) {
+      values.displayName(InputRules.required("displayName", displayName));
+      return this;
+    }
+
+    /** The registration. @throws InvalidInputException if a rule is broken */
+    public ParticipantRegistration build() {
+      return values.build();
+    }
+  }
 }

@@ -30,6 +30,44 @@ public abstract class ParticipantView {
     return new Builder();
   }
 
-  /** Builds a {@link ParticipantView}. */
-  public static final class Builder extends ImmutableParticipantView.Builder {}
+  /**
+   * Builds a {@link ParticipantView}. Every method refuses a null with an {@link InvalidInputException} naming
+   * the field and leaves the builder as it was, except the setters of an optional value that take the
+   * value itself, which take null as "absent".
+   */
+  public static final class Builder {
+    private final ImmutableParticipantView.Builder values = new ImmutableParticipantView.Builder();
+
+    /** An empty builder, as {@link ParticipantView#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code participantView}. @throws InvalidInputException if it is null */
+    public Builder from(ParticipantView participantView) {
+      values.from(InputRules.required("participantView", participantView));
+      return this;
+    }
+
+    /** Sets {@link ParticipantView#id()}. @throws InvalidInputException if it is null */
+    public Builder id(ParticipantId id) {
+      values.id(InputRules.required("id", id));
+      return this;
+    }
+
+    /** Sets {@link ParticipantView#role()}. @throws InvalidInputException if it is null */
+    public Builder role(ParticipantRole role) {
+      values.role(InputRules.required("role", role));
+      return this;
+    }
+
+    /** Sets {@link ParticipantView#displayName()}. @throws InvalidInputException if it is null */
+    public Builder displayName(String displayName) {
+      values.displayName(InputRules.required("displayName", displayName));
+      return this;
+    }
+
+    /** The participantView. */
+    public ParticipantView build() {
+      return values.build();
+    }
+  }
 }

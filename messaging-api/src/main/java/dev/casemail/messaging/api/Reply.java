@@ -51,6 +51,56 @@ public abstract class Reply {
     idempotencyKey().ifPresent(IdempotencyKeys::check);
   }
 
-  /** Builds a {@link Reply}. */
-  public static final class Builder extends ImmutableReply.Builder {}
+  /**
+   * Builds a {@link Reply}. Every method refuses a null with an {@link InvalidInputException} naming
+   * the field, except {@link #idempotencyKey(String)}, which takes null as "none"; {@link #build()}
+   * checks the rest.
+   */
+  public static final class Builder {
+    private final ImmutableReply.Builder values = new ImmutableReply.Builder();
+
+    /** An empty builder, as {@link Reply#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code reply}. @throws InvalidInputException if it is null */
+    public Builder from(Reply reply) {
+      values.from(InputRules.required("reply", reply));
+      return this;
+    }
+
+    /** Sets the message being answered. @throws InvalidInputException if it is null */
+    public Builder message(MessageId message) {
+      values.message(InputRules.required("message", message));
+      return this;
+    }
+
+    /** Sets what the replier writes. @throws InvalidInputException if it is null */
+    public Builder body(String body) {
+      values.body(InputRules.required("body", body));
+      return this;
+    }
+
+    /** Sets whether the original is quoted below the reply. */
+    public Builder quoteOriginal(boolean quoteOriginal) {
+      values.quoteOriginal(quoteOriginal);
+      return this;
+    }
+
+    /** Sets the idempotency key; null means none. */
+    public Builder idempotencyKey(String idempotencyKey) {
+      values.idempotencyKey(idempotencyKey);
+      return this;
+    }
+
+    /** Sets or clears the idempotency key. @throws InvalidInputException if the optional itself is null */
+    public Builder idempotencyKey(Optional<String> idempotencyKey) {
+      values.idempotencyKey(Arguments.optional("idempotencyKey", idempotencyKey));
+      return this;
+    }
+
+    /** The reply. @throws InvalidInputException if a rule is broken */
+    public Reply build() {
+      return values.build();
+    }
+  }
 }

@@ -12,6 +12,13 @@
  * views ({@code MessageView}, {@code FolderPage}, ...) are immutable snapshots. Every failure is a
  * {@link dev.casemail.messaging.api.MessagingException}; no checked exception and no storage exception
  * ever crosses this API.
+ *
+ * <p>Every value type's public {@code Builder} is the API's own thin class: it refuses a null (a
+ * collection, an element, an array, an {@code Optional}) with an {@code InvalidInputException} naming
+ * the field before it hands the value to the builder Immutables generates, which stays a
+ * package-private detail ({@code typeInnerBuilder} names no class, so Immutables neither extends nor
+ * subclasses ours; {@code builder = "new"} leaves the static {@code builder()} to the type), since the
+ * generated setters are final and would fail with a {@code NullPointerException}.
  */
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
@@ -19,7 +26,9 @@
     validationMethod = Value.Style.ValidationMethod.NONE,
     optionalAcceptNullable = true,
     jdkOnly = true,
-    defaults = @Value.Immutable(copy = true))
+    defaults = @Value.Immutable(copy = true),
+    typeInnerBuilder = "GeneratedBuilder",
+    builder = "new")
 package dev.casemail.messaging.api;
 
 import org.immutables.value.Value;

@@ -29,4 +29,5 @@ public interface MessagingContract
         FolderContract,
         MoveContract,
         FolderMoveProperties,
-        ConcurrencyContract {}
+        ConcurrencyContract,
+        HostileInputContract {}

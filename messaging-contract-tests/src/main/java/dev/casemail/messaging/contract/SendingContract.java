@@ -685,7 +685,7 @@ public interface SendingContract extends MessagingFixture {
   @Test
   default void theSameKeyForOtherRecipientsIsAConflictEvenWhenTheirIdsReadAlike() {
     World world = MillerScene.create(this);
-    ParticipantId lookalike = world.parent("anna, ben");
+    ParticipantId lookalike = world.parent("anna,ben"); // ids hold no whitespace, so not "anna, ben"
     world.grant(LEE, lookalike);
     MessageView first = world.as(LEE).send(keyed("k-1", "Hearing", "Monday", ANNA, BEN));
     Map<ParticipantId, Object> before = world.snapshot(LEE, ANNA, BEN, lookalike);

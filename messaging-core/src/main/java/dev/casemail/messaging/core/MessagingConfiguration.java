@@ -1,5 +1,7 @@
 package dev.casemail.messaging.core;
 
+import dev.casemail.messaging.api.InputRules;
+import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.core.access.AccessPolicy;
 import dev.casemail.messaging.core.access.DefaultAccessPolicy;
 import dev.casemail.messaging.core.access.RequestLimit;
@@ -11,9 +13,20 @@ import org.immutables.value.Value;
 
 /**
  * What a host may replace when it builds a {@code Messaging}: the clock, the access policy, the id
- * source, the retries after a lost race and the access request limit. Every storage adapter's factory accepts one; {@link #defaults()} is right for production.
+ * source, the retries after a lost race and the access request limit. Every storage adapter's factory
+ * accepts one; {@link #defaults()} is right for production.
+ *
+ * <p>Like the API's commands, a wrong value is an {@link InvalidInputException} naming it: the
+ * builder refuses a null, {@code build()} an attempt count below one or a request limit out of range.
+ * (The generated builder is a package-private detail, as in the API, so that its final setters cannot
+ * fail with a {@link NullPointerException}.)
  */
 @Value.Immutable
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    typeInnerBuilder = "GeneratedBuilder",
+    builder = "new")
 public abstract class MessagingConfiguration {
 
   MessagingConfiguration() {}
@@ -66,7 +79,7 @@ public abstract class MessagingConfiguration {
   void check() {
     requestLimit();
     if (maxAttempts() < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1");
+      throw new InvalidInputException("maxAttempts", "must be at least 1 (was " + maxAttempts() + ")");
     }
   }
 
@@ -75,10 +88,63 @@ public abstract class MessagingConfiguration {
     return builder().build();
   }
 
+  /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Builds a {@link MessagingConfiguration}. */
-  public static final class Builder extends ImmutableMessagingConfiguration.Builder {}
+  /** Builds a {@link MessagingConfiguration}; each setter refuses a null with an {@link InvalidInputException}. */
+  public static final class Builder {
+    private final ImmutableMessagingConfiguration.Builder values = new ImmutableMessagingConfiguration.Builder();
+
+    /** A builder starting from the defaults, as {@link MessagingConfiguration#builder()} returns. */
+    public Builder() {}
+
+    /** Copies every value of {@code configuration}. */
+    public Builder from(MessagingConfiguration configuration) {
+      values.from(InputRules.required("configuration", configuration));
+      return this;
+    }
+
+    /** Sets the time source. */
+    public Builder clock(Clock clock) {
+      values.clock(InputRules.required("clock", clock));
+      return this;
+    }
+
+    /** Sets who may message whom. */
+    public Builder accessPolicy(AccessPolicy accessPolicy) {
+      values.accessPolicy(InputRules.required("accessPolicy", accessPolicy));
+      return this;
+    }
+
+    /** Sets the source of new ids. */
+    public Builder idGenerator(IdGenerator idGenerator) {
+      values.idGenerator(InputRules.required("idGenerator", idGenerator));
+      return this;
+    }
+
+    /** Sets how often a call that lost a race is tried in all; at least 1. */
+    public Builder maxAttempts(int maxAttempts) {
+      values.maxAttempts(maxAttempts);
+      return this;
+    }
+
+    /** Sets how many access requests one requester may make to one participant per period; 1 to 1000. */
+    public Builder accessRequestLimit(int accessRequestLimit) {
+      values.accessRequestLimit(accessRequestLimit);
+      return this;
+    }
+
+    /** Sets the period the access request limit counts in; 1 minute to 3660 days. */
+    public Builder accessRequestPeriod(Duration accessRequestPeriod) {
+      values.accessRequestPeriod(InputRules.required("accessRequestPeriod", accessRequestPeriod));
+      return this;
+    }
+
+    /** The configuration. @throws InvalidInputException if {@code maxAttempts} or the request limit is out of range */
+    public MessagingConfiguration build() {
+      return values.build();
+    }
+  }
 }

@@ -180,11 +180,24 @@ public final class Mailbox {
     return folder;
   }
 
+  /**
+   * A name is taken by another folder of the mailbox that has the same key, or whose name looks like
+   * it (the same UTS #39 skeleton): two folders a person cannot tell apart are as much a clash as two
+   * equal names. The whole mailbox's folders are at hand, so the check needs no storage index.
+   */
   private void requireUnique(FolderName name, Optional<FolderId> except) {
     String key = name.key();
+    FolderName.Skeletons skeletons = name.skeletons();
     for (Folder folder : folders.values()) {
-      if (folder.name().key().equals(key) && !except.equals(Optional.of(folder.id()))) {
+      if (except.equals(Optional.of(folder.id()))) {
+        continue;
+      }
+      if (folder.name().key().equals(key)) {
         throw new ConflictException("the mailbox already has a folder named " + folder.name().value());
+      }
+      if (folder.name().skeletons().matches(skeletons)) {
+        throw new ConflictException(
+            "the mailbox already has a folder whose name looks like it: " + folder.name().value());
       }
     }
   }
