@@ -14,7 +14,10 @@ public abstract class FamilyRegistration {
 
   FamilyRegistration() {}
 
-  /** The host's id for the family. */
+  /**
+   * The host's id for the family: no whitespace, control, bidirectional or
+   * {@linkplain InputRules#isInvisible invisible} character, so that it never looks like another.
+   */
   public abstract FamilyId id();
 
   /** The family's name as the recipient chooser shows it, trimmed. */
@@ -35,7 +38,7 @@ public abstract class FamilyRegistration {
 
   @Value.Check
   FamilyRegistration check() {
-    InputRules.required("id", id());
+    InputRules.id("id", InputRules.required("id", id()).value(), InputRules.MAX_ID_LENGTH);
     InputRules.size("parents", parents(), 1, InputRules.MAX_PARENTS_PER_FAMILY);
     String name = InputRules.singleLine("name", name(), InputRules.MAX_DISPLAY_NAME_LENGTH);
     return name.equals(name()) ? this : new ImmutableFamilyRegistration.Builder().from(this).name(name).build();

@@ -244,7 +244,35 @@ public final class InputRules {
     return String.format("U+%04X", c);
   }
 
+  /**
+   * Checks the value of an id as every version of the library accepted it: present, not blank, at most
+   * {@code maxLength} code points, not starting or ending with whitespace, free of control characters,
+   * line and paragraph separators and unpaired surrogates. Ids are also read back from storage, so the
+   * value types keep the rule under which they were stored; a new id is held to the stricter
+   * {@link #id} when it is registered (or, for an idempotency key, sent).
+   */
+  static String idValue(String field, String value, int maxLength) {
+    required(field, value);
+    String trimmed = value.strip();
+    if (trimmed.isEmpty()) {
+      throw new InvalidInputException(field, "must not be blank");
+    }
+    if (!trimmed.equals(value)) {
+      throw new InvalidInputException(field, "must not start or end with whitespace");
+    }
+    checkCharacters(field, value, false, false);
+    int length = value.codePointCount(0, value.length());
+    if (length > maxLength) {
+      throw new InvalidInputException(field, "must be at most " + maxLength + " characters (was " + length + ")");
+    }
+    return value;
+  }
+
   private static void checkCharacters(String field, String value, boolean lineBreaksAllowed) {
+    checkCharacters(field, value, lineBreaksAllowed, !lineBreaksAllowed);
+  }
+
+  private static void checkCharacters(String field, String value, boolean lineBreaksAllowed, boolean bidiRefused) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isHighSurrogate(c)) {
@@ -265,7 +293,7 @@ public final class InputRules {
             field,
             "must not contain control characters (U+" + String.format("%04X", (int) c) + " at index " + i + ")");
       }
-      if (!lineBreaksAllowed && isBidiControl(c)) {
+      if (bidiRefused && isBidiControl(c)) {
         throw new InvalidInputException(
             field,
             "must not contain bidirectional controls (U+" + String.format("%04X", (int) c) + " at index " + i + ")");

@@ -11,7 +11,10 @@ public abstract class ParticipantRegistration {
 
   ParticipantRegistration() {}
 
-  /** The host's id for the participant. */
+  /**
+   * The host's id for the participant: no whitespace, control, bidirectional or
+   * {@linkplain InputRules#isInvisible invisible} character, so that it never looks like another.
+   */
   public abstract ParticipantId id();
 
   /** Practitioner or parent. */
@@ -37,7 +40,7 @@ public abstract class ParticipantRegistration {
 
   @Value.Check
   ParticipantRegistration check() {
-    InputRules.required("id", id());
+    InputRules.id("id", InputRules.required("id", id()).value(), InputRules.MAX_ID_LENGTH);
     InputRules.required("role", role());
     String name = InputRules.singleLine("displayName", displayName(), InputRules.MAX_DISPLAY_NAME_LENGTH);
     return name.equals(displayName()) ? this : new ImmutableParticipantRegistration.Builder().from(this).displayName(name).build();

@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.ConflictException;
 import dev.casemail.messaging.api.DraftContent;
+import dev.casemail.messaging.api.DraftId;
 import dev.casemail.messaging.api.DraftView;
 import dev.casemail.messaging.api.FamilyId;
 import dev.casemail.messaging.api.FamilyRegistration;
+import dev.casemail.messaging.api.FolderId;
 import dev.casemail.messaging.api.FolderView;
 import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.InvalidInputException;
@@ -21,9 +23,11 @@ import dev.casemail.messaging.api.MoveRequest;
 import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.NewNotification;
 import dev.casemail.messaging.api.NotFoundException;
+import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantRegistration;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.api.ThreadId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -146,13 +150,17 @@ public interface HostileInputContract extends MessagingFixture {
     Map<ParticipantId, Object> before = world.snapshot(visible);
 
     for (String lookalike : List.of("prac-\u200BP", "prac-P\u2060", "\uFEFFprac-P", "prac\u00AD-P", "prac-P\uFE0F")) {
-      refused(world, "participantId", () -> world.messaging.directory()
+      refused(world, "id", () -> world.messaging.directory()
           .register(ParticipantRegistration.practitioner(ParticipantId.of(lookalike), "Dr P")), visible);
-      refused(world, "familyId", () -> world.messaging.directory()
+      refused(world, "id", () -> world.messaging.directory()
           .registerFamily(FamilyRegistration.of(FamilyId.of(lookalike), "F", Set.of(visible))), visible);
+      // a lookalike that was never registered is no one: looking it up finds nothing
+      thrown(NotFoundException.class, () -> world.messaging.directory().participant(ParticipantId.of(lookalike)));
     }
-    refused(world, "participantId", () -> ParticipantId.of("prac P"), visible);
-    refused(world, "participantId", () -> ParticipantId.of("prac\u00A0P"), visible);
+    for (String spaced : List.of("prac P", "prac\u00A0P", "prac\u202EP")) {
+      refused(world, "id", () -> world.messaging.directory()
+          .register(ParticipantRegistration.practitioner(ParticipantId.of(spaced), "Dr P")), visible);
+    }
 
     assertThat(world.snapshot(visible)).isEqualTo(before);
     assertThat(world.messaging.directory().participant(visible).displayName()).isEqualTo("Practitioner prac-P");
@@ -332,6 +340,29 @@ public interface HostileInputContract extends MessagingFixture {
   }
 
   /** Asserts the call is refused as invalid input naming {@code field}, and that nobody saw any change. */
+  // ------------------------------------------------------------------------------ ids at the edges
+
+  @Test
+  default void idsAtTheBoundsOfLongAreNotFoundLikeAnyOtherUnknownId() {
+    World world = MillerScene.create(this);
+    Map<ParticipantId, Object> before = world.snapshot(LEE, ANNA);
+
+    for (long id : new long[] {987_654_321L, Long.MAX_VALUE - 1, Long.MAX_VALUE}) {
+      thrown(NotFoundException.class, () -> world.as(ANNA).thread(ThreadId.of(id), PageRequest.first()));
+      thrown(NotFoundException.class, () -> world.as(ANNA).open(MessageId.of(id)));
+      thrown(NotFoundException.class, () -> world.as(ANNA).preview(MessageId.of(id)));
+      thrown(NotFoundException.class, () -> world.as(ANNA).folder(FolderId.of(id), PageRequest.first()));
+      thrown(NotFoundException.class, () -> world.as(ANNA).draft(DraftId.of(id)));
+      thrown(NotFoundException.class, () -> world.as(ANNA).move(MoveRequest.of(MessageId.of(id), SystemFolder.ARCHIVE.id())));
+      thrown(NotFoundException.class, () -> world.as(ANNA).deleteFolder(FolderId.of(id)));
+    }
+    for (long bad : new long[] {0, -1, Long.MIN_VALUE}) {
+      thrown(InvalidInputException.class, () -> ThreadId.of(bad));
+      thrown(InvalidInputException.class, () -> MessageId.of(bad));
+    }
+    assertThat(world.snapshot(LEE, ANNA)).isEqualTo(before);
+  }
+
   private static InvalidInputException refused(
       World world, String field, ThrowingCallable call, ParticipantId... participants) {
     Map<ParticipantId, Object> before = world.snapshot(participants);

@@ -1,5 +1,6 @@
 package dev.casemail.messaging.core.application;
 
+import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.core.access.AccessPolicy;
@@ -38,7 +39,7 @@ final class Context {
    */
   Instant now() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    if (now.isBefore(Instants.MIN) || now.isAfter(Instants.MAX)) {
+    if (now.isBefore(InputRules.MIN_INSTANT) || now.isAfter(InputRules.MAX_INSTANT)) {
       throw new IllegalStateException("the clock says " + now + ", outside the years 1 to 9999 storage holds");
     }
     return now;
