@@ -52,8 +52,8 @@ final class AutoResponderTable implements AutoResponders {
   void save(ParticipantId owner, AutoResponderState state) {
     MailboxData mailbox = mailboxes.forWrite(owner);
     AutoResponderState previous = mailbox.autoResponder;
+    undo.record(() -> mailbox.autoResponder = previous); // first: a read-only transaction refuses before anything changes
     mailbox.autoResponder = state;
-    undo.record(() -> mailbox.autoResponder = previous);
   }
 
   void recordReply(AutoReplyRecord reply) {

@@ -111,8 +111,8 @@ final class CopyTable implements MessageCopies {
     if (entry.openedAt != null) {
       throw new StorageConflictException("the copy of " + message + " was opened meanwhile");
     }
+    undo.record(() -> entry.openedAt = null); // first: a read-only transaction refuses before anything changes
     entry.openedAt = at;
-    undo.record(() -> entry.openedAt = null);
   }
 
   /** The folder index of a removed folder goes with it. */

@@ -27,7 +27,10 @@ final class UndoLog {
     return new UndoLog(true);
   }
 
-  /** Records how to take back a change just made. */
+  /**
+   * Records how to take back a change. Call it before making the change, so that a read-only
+   * transaction refuses the write before anything has changed.
+   */
   void record(Runnable inverse) {
     writable();
     undo.push(inverse);
