@@ -18,10 +18,12 @@ import dev.casemail.messaging.api.DraftContent;
 import dev.casemail.messaging.api.DraftId;
 import dev.casemail.messaging.api.FamilyId;
 import dev.casemail.messaging.api.FolderId;
+import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageKind;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantRole;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.api.ThreadId;
 import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
 import dev.casemail.messaging.core.autoresponder.AutoResponderState;
@@ -319,6 +321,27 @@ public interface MailboxChangesContract extends StorageFixture {
     scene.assertRefused(MailboxChange.builder().place(MessageCopy.forRecipient(work.first, work.anna.id())).build());
     scene.assertRefused(MailboxChange.builder().place(freshForAnna).place(freshForAnna).build());
     scene.assertRefused(work.everyKindOfWrite().and(Delivery.of(work.second)));
+  }
+
+  @Test
+  default void aCopyThatStartsAThreadTheMailboxAlreadyHoldsIsRefused() {
+    StorageScene scene = StorageScene.on(newStorage());
+    Casework work = Casework.on(scene);
+    long thread = work.first.thread().value();
+    // message 901 claims thread 1 as a thread of its own: in Anna's and Lee's mailboxes it is taken
+    Message claiming = personal(901, 901, work.ben, at(60), work.anna);
+    Message sameThread = new Message(claiming.id(), work.first.thread(), claiming.kind(), claiming.sender(),
+        claiming.recipients(), claiming.subject(), claiming.body(), claiming.sentAt(), Optional.empty());
+
+    scene.assertRefused(Delivery.of(sameThread));
+    scene.assertRefused(work.everyKindOfWrite().and(Delivery.of(sameThread)));
+    // a reply joins the thread, and a thread id no mailbox of the message holds may start anywhere
+    scene.apply(Delivery.of(personal(902, thread, work.ben, at(61), work.anna)));
+    Participant kim = scene.practitioner("kim");
+    scene.apply(Delivery.of(new Message(MessageId.of(903), ThreadId.of(Long.MAX_VALUE), claiming.kind(),
+        Optional.of(kim), List.of(work.ben), "New", "", at(62), Optional.empty())));
+    assertThat(scene.committed().copies().inThread(work.anna.id(), work.first.thread(), Optional.empty(), 10))
+        .extracting(copy -> copy.message().id().value()).containsExactly(1L, 2L, 902L);
   }
 
   @Test

@@ -87,7 +87,6 @@ public interface MessageCopiesContract extends StorageFixture {
         .containsExactly(1L);
     assertThat(scene.committed().copies().inThread(anna.id(), toBen.thread(), Optional.empty(), WHOLE))
         .isEmpty();
-    assertThat(scene.committed().copies().anyInThread(List.of(anna.id()), toBen.thread())).isFalse();
   }
 
   @Test
@@ -234,7 +233,7 @@ public interface MessageCopiesContract extends StorageFixture {
     long thread = Long.MAX_VALUE;
     Message first = scene.deliver(personal(10, thread, lee, at(1), anna));
     scene.apply(MailboxChange.builder().move(scene.copy(anna, first), SystemFolder.ARCHIVE.id()).build());
-    scene.deliver(personal(Long.MAX_VALUE, thread, lee, at(2), anna));
+    scene.deliver(StorageScene.reply(Long.MAX_VALUE, thread, lee, at(2), first.id(), anna));
     scene.deliver(personal(20, thread, anna, at(2), lee));
     scene.deliver(personal(15, thread - 1, lee, at(1), anna));
     scene.deliver(personal(16, 1, lee, at(1), anna));
@@ -257,26 +256,6 @@ public interface MessageCopiesContract extends StorageFixture {
         .containsExactly(15L);
     assertThat(ids(scene.committed().copies().inThread(anna.id(), ThreadId.of(1), Optional.empty(), WHOLE)))
         .containsExactly(16L);
-  }
-
-  @Test
-  default void anyInThreadSeesACopyInAnyOfTheOwnersMailboxes() {
-    StorageScene scene = StorageScene.on(newStorage());
-    Participant lee = scene.practitioner("lee");
-    Participant anna = scene.parent("anna");
-    Participant ben = scene.parent("ben");
-    ThreadId thread = ThreadId.of(Long.MAX_VALUE);
-    Message message = scene.deliver(personal(1, thread.value(), lee, at(1), anna));
-    scene.apply(MailboxChange.builder().move(scene.copy(anna, message), SystemFolder.ARCHIVE.id()).build());
-
-    assertThat(anyInThread(scene, thread, anna.id())).isTrue();
-    assertThat(anyInThread(scene, thread, lee.id())).isTrue();
-    assertThat(anyInThread(scene, thread, ben.id(), anna.id())).isTrue();
-    assertThat(anyInThread(scene, thread, ben.id())).isFalse();
-    assertThat(anyInThread(scene, thread, ParticipantId.of("ghost"))).isFalse();
-    assertThat(anyInThread(scene, thread)).isFalse();
-    assertThat(anyInThread(scene, ThreadId.of(Long.MAX_VALUE - 1), anna.id(), lee.id())).isFalse();
-    assertThat(anyInThread(scene, ThreadId.of(1), anna.id(), lee.id())).isFalse();
   }
 
   /** The core keeps every time within the years 1 to 9999 (UTC), to the microsecond; a store holds them all. */
@@ -316,9 +295,5 @@ public interface MessageCopiesContract extends StorageFixture {
   private static List<Long> threadAfter(StorageScene scene, Participant owner, long thread, Instant at, long id) {
     return ids(scene.committed().copies().inThread(
         owner.id(), ThreadId.of(thread), Optional.of(new PageKey(at, id)), WHOLE));
-  }
-
-  private static boolean anyInThread(StorageScene scene, ThreadId thread, ParticipantId... owners) {
-    return scene.committed().copies().anyInThread(List.of(owners), thread);
   }
 }

@@ -136,8 +136,19 @@ final class StorageScene {
 
   // ------------------------------------------------------------------ messages
 
+  /**
+   * A personal message: it starts thread {@code thread} if its id is the thread's, and otherwise joins
+   * it as a reply to message number {@code thread} (a store refuses a second message starting a thread
+   * in one mailbox).
+   */
   static Message personal(long id, long thread, Participant from, Instant at, Participant... to) {
-    return message(MessageKind.PERSONAL, id, thread, Optional.of(from), at, Optional.empty(), to);
+    Optional<MessageId> answering = id == thread ? Optional.empty() : Optional.of(MessageId.of(thread));
+    return message(MessageKind.PERSONAL, id, thread, Optional.of(from), at, answering, to);
+  }
+
+  /** A personal message that answers {@code answering} and so joins {@code thread}, whatever its id. */
+  static Message reply(long id, long thread, Participant from, Instant at, MessageId answering, Participant... to) {
+    return message(MessageKind.PERSONAL, id, thread, Optional.of(from), at, Optional.of(answering), to);
   }
 
   static Message autoReply(long id, long thread, Participant from, Instant at, MessageId answering, Participant to) {
