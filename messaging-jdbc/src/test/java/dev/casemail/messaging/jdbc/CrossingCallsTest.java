@@ -99,9 +99,10 @@ class CrossingCallsTest {
   /** Connections per node: at most two calls of a round run on one node. */
   private static final int POOL_SIZE = 2;
 
-  /** The database of this class, and the deadlocks PostgreSQL broke in each test, for the log. */
+  /** The database of this class's tests: no other test moves its deadlock counter. */
   private static String database;
 
+  /** What each test measured, for the log. */
   private static final Map<String, String> SUMMARY = new ConcurrentSkipListMap<>();
 
   private HikariDataSource poolA;
@@ -113,9 +114,9 @@ class CrossingCallsTest {
   private final Map<Integer, StartingGate> gates = new HashMap<>();
 
   private ParticipantId mediator;
-  /** A parent whose id sorts before the practitioner's, and one whose id sorts after it. */
+  /** A parent whose id sorts before the practitioner's. */
   private ParticipantId amy;
-
+  /** A parent whose id sorts after the practitioner's. */
   private ParticipantId zoe;
 
   @BeforeAll
