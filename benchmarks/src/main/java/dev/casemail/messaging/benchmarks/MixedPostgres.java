@@ -77,7 +77,8 @@ import org.openjdk.jmh.runner.IterationType;
  * {@code <casemail.w7.out>/<benchmark>.properties} for the suite's report. They are counted from the
  * start to the end of each measured iteration, which includes the margins in which JMH keeps the
  * threads calling so that all of them start and stop measuring together: at 8 threads they cover
- * somewhat more calls than JMH timed.
+ * more calls than JMH timed, since a thread held up in a deadlock delays the end of an iteration
+ * while the others go on calling.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -93,6 +94,12 @@ public final class Suite {
     long minutes = (System.nanoTime() - started) / 60_000_000_000L;
 
     Report report = new Report(scores(results), memoryFigures, mixed(results, mixedCounts));
+    try (Stream<Path> files = Files.list(mixedCounts)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(mixedCounts);
     String table = report.table();
     String header = "# Benchmark run " + stamp
         + (smoke ? " (SMOKE: one 3 s warm-up and one 2 s measured iteration; rough figures only)" : "")
