@@ -6,6 +6,8 @@
 #                                     results in benchmarks/target/results/
 #   benchmarks/run.sh --include REGEX only the JMH benchmarks matching REGEX (e.g. 'SendInMemory'), plus W6
 #   benchmarks/run.sh --no-memory     without W6
+#   benchmarks/run.sh --include MixedPostgres --no-memory
+#                                     W7 alone (the mixed workload on two instances, 1 and 8 threads: about 1 minute)
 #
 # Builds what it needs first (mvn package, tests skipped), then runs JMH through Suite on the class
 # path Maven wrote to benchmarks/target/benchmark.classpath.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * The suite's table: for each workload our figure, the reference's, the ratio, the target and whether
@@ -13,12 +14,32 @@ import java.util.Map;
  */
 final class Report {
 
+  /** W7's targets: 8 threads at least this many times the calls per second of one thread … */
+  static final double MIXED_SCALING = 1.5;
+  /** … and no call's 99th percentile beyond this many times its median. */
+  static final double MIXED_TAIL = 20;
+
+  /**
+   * W7 at one thread count: every call timed (JMH sample time), in µs; the deadlocks PostgreSQL broke
+   * during the measured iterations; the calls that ran out of retries ({@code ConflictException}); the
+   * calls made of each kind.
+   */
+  record Mixed(int threads, long calls, double meanMicros, double p50Micros, double p99Micros, long deadlocks,
+      long conflicts, Map<String, Long> kinds) {
+    /** Each thread calls back to back: together they complete threads / mean time calls per second. */
+    double perSecond() {
+      return threads * 1_000_000 / meanMicros;
+    }
+  }
+
   private final Map<String, Double> micros;
   private final Map<String, Double> memory;
+  private final Map<Integer, Mixed> mixed;
 
-  Report(Map<String, Double> micros, Map<String, Double> memory) {
+  Report(Map<String, Double> micros, Map<String, Double> memory, Map<Integer, Mixed> mixed) {
     this.micros = micros;
     this.memory = memory;
+    this.mixed = mixed;
   }
 
   String table() {
@@ -37,6 +58,7 @@ final class Report {
         "BatchMovePostgres.sqlFloor", "SQL floor", 1.2));
     rows.add(faster("W5 move 1, in memory, vs James", "MoveInMemory.library", "MoveInMemory.james", "James", 20));
     rows.add(bytes());
+    rows.addAll(mixed());
 
     StringBuilder table = new StringBuilder();
     table.append("| workload | ours | reference | ratio | target | met |\n");
@@ -46,7 +68,17 @@ final class Report {
     }
     table.append("\nTimes are mean µs per operation (operations per second in brackets). W2's ratio is the large ");
     table.append("mailbox's time over the small one's. W6 is heap bytes per stored copy beyond the text; James' figure ");
-    table.append("is per appended copy beyond its MIME bytes (James keeps one per mailbox).\n");
+    table.append("is per appended copy beyond its MIME bytes (James keeps one per mailbox). W7 times every call; ");
+    table.append("its calls per second are the threads divided by the mean call time, its deadlocks the growth of ");
+    table.append("pg_stat_database.deadlocks during the measured iterations.\n");
+    for (Mixed figures : mixed.values()) {
+      long all = figures.kinds().values().stream().mapToLong(Long::longValue).sum();
+      List<String> shares = new ArrayList<>();
+      figures.kinds().forEach((kind, calls) ->
+          shares.add(kind + " " + String.format(Locale.ROOT, "%.0f", 100.0 * calls / Math.max(1, all)) + " %"));
+      table.append("\nW7 calls made by kind, ").append(figures.threads())
+          .append(figures.threads() == 1 ? " thread: " : " threads: ").append(String.join(", ", shares)).append('\n');
+    }
     return table.toString();
   }
 
@@ -109,6 +141,57 @@ final class Report {
     return new String[] {workload, format(us) + " B", reference, ratio, "≤ 150 B", met(us <= 150)};
   }
 
+  /** W7's rows: throughput at 8 against 1 thread, the latency tail at each, the deadlocks. */
+  private List<String[]> mixed() {
+    String name = "W7 mixed, PostgreSQL, 2 instances";
+    Mixed one = mixed.get(1);
+    Mixed eight = mixed.get(8);
+    List<String[]> rows = new ArrayList<>();
+    String scaling = "≥ " + target(MIXED_SCALING) + "× 1 thread";
+    if (one == null || eight == null) {
+      rows.add(notRun(name + ": calls/s, 8 vs 1 thread", scaling));
+    } else {
+      double ratio = eight.perSecond() / one.perSecond();
+      rows.add(new String[] {name + ": calls/s, 8 vs 1 thread", rate(eight), "1 thread: " + rate(one),
+          format(ratio) + "×", scaling, met(ratio >= MIXED_SCALING)});
+    }
+    for (int threads : List.of(1, 8)) {
+      Mixed figures = mixed.get(threads);
+      String workload = name + ": latency, " + threads + (threads == 1 ? " thread" : " threads");
+      String tail = "p99 ≤ " + target(MIXED_TAIL) + "× p50";
+      if (figures == null) {
+        rows.add(notRun(workload, tail));
+        continue;
+      }
+      double ratio = figures.p99Micros() / figures.p50Micros();
+      rows.add(new String[] {workload,
+          "p50 " + millis(figures.p50Micros()) + ", p99 " + millis(figures.p99Micros()), "—",
+          "p99 " + format(ratio) + "× p50", tail, met(ratio <= MIXED_TAIL)});
+    }
+    if (one == null && eight == null) {
+      rows.add(notRun(name + ": deadlocks", "0"));
+    } else {
+      long deadlocks = (one == null ? 0 : one.deadlocks()) + (eight == null ? 0 : eight.deadlocks());
+      rows.add(new String[] {name + ": deadlocks, 1 / 8 threads",
+          count(one, Mixed::deadlocks) + " / " + count(eight, Mixed::deadlocks),
+          "calls out of retries: " + count(one, Mixed::conflicts) + " / " + count(eight, Mixed::conflicts), "—", "0",
+          deadlocks > 0 ? met(false) : one != null && eight != null ? met(true) : "—"});
+    }
+    return rows;
+  }
+
+  private static String rate(Mixed figures) {
+    return perSecond(figures.perSecond()) + " calls/s (" + figures.calls() + " calls)";
+  }
+
+  private static String count(Mixed figures, ToLongFunction<Mixed> count) {
+    return figures == null ? "not run" : Long.toString(count.applyAsLong(figures));
+  }
+
+  private static String millis(double micros) {
+    return format(micros / 1000) + " ms";
+  }
+
   private static String[] notRun(String workload, String target) {
     return new String[] {workload, "not run", "—", "—", target, "—"};
   }
@@ -154,6 +237,7 @@ final class Report {
             + System.getProperty("os.arch"))
         + "\n- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
         + "\n- PostgreSQL: embedded 17 (io.zonky.test: fsync off, synchronous_commit off), HikariCP pool of 4"
+        + " (W7: two pools of 4, one per instance)"
         + "\n- peer: Apache James 3.8.1 in-memory mailbox";
   }
 }

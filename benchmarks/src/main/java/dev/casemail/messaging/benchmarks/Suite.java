@@ -3,6 +3,7 @@ package dev.casemail.messaging.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +16,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
 
 /**
- * The benchmark suite in one command (see BENCHMARKS.md): runs W1–W5 with JMH and W6 in JVMs of its
- * own, prints the table of figures, references, ratios and targets, and writes it (and JMH's JSON)
- * to a results directory so that runs can be compared over time.
+ * The benchmark suite in one command (see BENCHMARKS.md): runs W1–W5 and W7 with JMH and W6 in JVMs
+ * of its own, prints the table of figures, references, ratios and targets, and writes it (and JMH's
+ * JSON) to a results directory so that runs can be compared over time.
  *
  * <pre>
  * Suite [--smoke] [--include REGEX] [--out DIR] [--no-memory]
@@ -62,6 +67,8 @@ public final class Suite {
     Files.createDirectories(out);
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + (smoke ? "-smoke" : "");
     Path json = out.resolve(stamp + ".json");
+    // W7's forks leave the deadlocks and conflicts of their measured iterations here
+    Path mixedCounts = Files.createTempDirectory("casemail-w7-");
 
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(include)
@@ -70,7 +77,8 @@ public final class Suite {
         .warmupTime(TimeValue.seconds(smoke ? 3 : 2))
         .measurementIterations(smoke ? 1 : 5)
         .measurementTime(TimeValue.seconds(2))
-        .jvmArgsPrepend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+        .jvmArgsPrepend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            "-D" + MixedPostgres.OUT_PROPERTY + "=" + mixedCounts)
         .shouldFailOnError(true)
         .resultFormat(ResultFormatType.JSON)
         .result(json.toString());
@@ -85,13 +93,20 @@ public final class Suite {
     }
     long minutes = (System.nanoTime() - started) / 60_000_000_000L;
 
-    Report report = new Report(scores(results), memoryFigures);
+    Report report = new Report(scores(results), memoryFigures, mixed(results, mixedCounts));
+    try (Stream<Path> files = Files.list(mixedCounts)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(mixedCounts);
     String table = report.table();
     String header = "# Benchmark run " + stamp
         + (smoke ? " (SMOKE: one 3 s warm-up and one 2 s measured iteration; rough figures only)" : "")
         + "\n\n" + Report.machine() + "\n- suite time: about " + minutes + " min\n"
         + "- JMH: 1 fork, " + (smoke ? "1 × 3 s warm-up, 1 × 2 s measured" : "3 × 2 s warm-up, 5 × 2 s measured")
-        + ", average time per operation, one thread\n\n";
+        + "; W1–W5 average time per operation on one thread, W7 the time of every call (sample time) at 1 and 8"
+        + " threads\n\n";
     Path markdown = out.resolve(stamp + ".md");
     Files.writeString(markdown, header + table, StandardCharsets.UTF_8);
     System.out.println();
@@ -111,6 +126,32 @@ public final class Suite {
       scores.put(key.toString(), result.getPrimaryResult().getScore());
     }
     return scores;
+  }
+
+  /** W7's figures by thread count: JMH's sampled call times, and the counts its forks left in {@code counts}. */
+  private static Map<Integer, Report.Mixed> mixed(Collection<RunResult> results, Path counts) throws IOException {
+    Map<Integer, Report.Mixed> mixed = new TreeMap<>();
+    for (RunResult result : results) {
+      String benchmark = result.getParams().getBenchmark();
+      if (!benchmark.startsWith(MixedPostgres.class.getName() + ".")) {
+        continue;
+      }
+      Statistics calls = result.getPrimaryResult().getStatistics();
+      Properties figures = new Properties();
+      Path file = counts.resolve(MixedPostgres.figuresFile(benchmark));
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        figures.load(reader);
+      }
+      int threads = result.getParams().getThreads();
+      Map<String, Long> kinds = new LinkedHashMap<>();
+      for (MixedPostgres.Kind kind : MixedPostgres.Kind.values()) {
+        kinds.put(kind.label, Long.parseLong(figures.getProperty("calls." + kind.label)));
+      }
+      mixed.put(threads, new Report.Mixed(threads, calls.getN(), calls.getMean(), calls.getPercentile(50),
+          calls.getPercentile(99), Long.parseLong(figures.getProperty("deadlocks")),
+          Long.parseLong(figures.getProperty("conflicts")), kinds));
+    }
+    return mixed;
   }
 
   /** Runs W6 for one variant in a JVM of its own and returns its bytes per copy. */

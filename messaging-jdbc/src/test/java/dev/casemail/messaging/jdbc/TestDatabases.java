@@ -31,6 +31,9 @@ import javax.sql.DataSource;
  */
 final class TestDatabases {
 
+  /** The database every test uses unless it asks for one of its own. */
+  private static final String DEFAULT_DATABASE = "postgres";
+
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final List<HikariDataSource> OPEN = new ArrayList<>();
   private static EmbeddedPostgres postgres;
@@ -74,21 +77,46 @@ final class TestDatabases {
    * stay open.
    */
   static String migratedPostgresSchema() {
+    return migratedPostgresSchema(DEFAULT_DATABASE);
+  }
+
+  /** As {@link #migratedPostgresSchema()}, in a database made by {@link #newPostgresDatabase}. */
+  static String migratedPostgresSchema(String database) {
     String schema = "t" + COUNTER.incrementAndGet();
-    execute(postgres().getPostgresDatabase(), "CREATE SCHEMA " + schema);
-    try (HikariDataSource pool = postgresPool(schema, 2)) { // Flyway holds two connections at once
+    execute(postgres().getDatabase("postgres", database), "CREATE SCHEMA " + schema);
+    try (HikariDataSource pool = postgresPool(database, schema, 2)) { // Flyway holds two connections at once
       JdbcMessaging.migrate(pool);
     }
     return schema;
   }
 
+  /**
+   * The name of a new, empty database on the embedded server, whose connections start with the given
+   * settings ({@code "deadlock_timeout = '20ms'"}, …): for a test that reads the statistics PostgreSQL
+   * keeps per database ({@code pg_stat_database}), which the other tests' calls must not move.
+   */
+  static String newPostgresDatabase(String... settings) {
+    String database = "d" + COUNTER.incrementAndGet();
+    DataSource server = postgres().getPostgresDatabase();
+    execute(server, "CREATE DATABASE " + database);
+    for (String setting : settings) {
+      execute(server, "ALTER DATABASE " + database + " SET " + setting);
+    }
+    return database;
+  }
+
   /** A pool on an existing schema of the embedded server, for tests that need two "service instances". */
   static HikariDataSource postgresPool(String schema, int size) {
+    return postgresPool(DEFAULT_DATABASE, schema, size);
+  }
+
+  /** A pool on an existing schema of a database of the embedded server. */
+  static HikariDataSource postgresPool(String database, String schema, int size) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres().getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema);
+    config.setJdbcUrl(postgres().getJdbcUrl("postgres", database) + "&currentSchema=" + schema);
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(0);
-    config.setPoolName("pg-" + schema);
+    config.setPoolName("pg-" + database + "-" + schema);
     return new HikariDataSource(config);
   }
 

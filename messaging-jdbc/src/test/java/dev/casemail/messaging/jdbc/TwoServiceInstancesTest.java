@@ -43,7 +43,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,22 +199,17 @@ class TwoServiceInstancesTest {
     }
 
     // in the tables
-    assertThat(personalCopies(poolA))
+    assertThat(StoredInvariants.personalCopies(poolA))
         .as("the personal copies stored: one for the sender and each recipient of every successful send")
         .isEqualTo(ledger.expectedCopies());
-    assertCountsEqualARecount(poolA);
-    assertEveryCopyIsInAFolderThatExists(poolA);
+    StoredInvariants.assertCountsEqualARecount(poolA);
+    StoredInvariants.assertEveryCopyIsInAFolderThatExists(poolA);
     assertThat(TestSql.column(poolA,
             "SELECT owner_id || ' ' || message_id || ' ' || recipient_id || ' ' || (first_viewed_at IS NOT NULL)"
                 + " FROM receipts"))
         .as("one receipt per recipient, with a first view exactly where one was recorded")
         .containsExactlyInAnyOrderElementsOf(ledger.expectedReceipts());
-    assertThat(TestSql.column(poolA,
-            "SELECT a.owner_id || ' / ' || a.counterpart_id FROM access_links a LEFT JOIN access_links b"
-                + " ON b.owner_id = a.counterpart_id AND b.counterpart_id = a.owner_id"
-                + " WHERE b.owner_id IS NULL OR a.status <> b.status OR a.requested_by <> b.requested_by"))
-        .as("access links whose two stored sides disagree")
-        .isEmpty();
+    StoredInvariants.assertBothSidesOfEveryAccessLinkAgree(poolA);
     assertThat(TestSql.number(poolA, "SELECT COUNT(*) FROM access_events"))
         .as("each access event stored under both sides")
         .isEqualTo(2 * (actionItemsBefore + ledger.accessChanges.get()));
@@ -263,11 +257,11 @@ class TwoServiceInstancesTest {
             .as("round %d: the folder of the message is one whose move succeeded", round)
             .isIn(winners);
         assertThat(contents.unread().contains(message)).as("round %d: unread", round).isEqualTo(!opened);
-        assertCountsEqualARecount(poolB);
+        StoredInvariants.assertCountsEqualARecount(poolB);
       }
     }
     LOG.info("{} rounds of {} moves of one message at once: {}", MOVE_ROUNDS, MOVERS, outcomes);
-    assertEveryCopyIsInAFolderThatExists(poolA);
+    StoredInvariants.assertEveryCopyIsInAFolderThatExists(poolA);
   }
 
   // -----------------------------------------------------------------------------------------------
@@ -313,12 +307,12 @@ class TwoServiceInstancesTest {
         expected.add(owner.value() + " " + id.value());
       }
     }
-    assertThat(personalCopies(poolA)).as("one copy of each message per mailbox").isEqualTo(expected);
+    assertThat(StoredInvariants.personalCopies(poolA)).as("one copy of each message per mailbox").isEqualTo(expected);
     assertThat(TestSql.number(poolA, "SELECT COUNT(*) FROM sent_keys")).isEqualTo(SEND_ROUNDS);
     for (ParticipantId owner : List.of(mediator, mother, father)) {
       assertThat(MailboxAudit.check(world, owner).allMessages()).containsExactlyInAnyOrderElementsOf(sent);
     }
-    assertCountsEqualARecount(poolA);
+    StoredInvariants.assertCountsEqualARecount(poolA);
   }
 
   @Test
@@ -336,62 +330,6 @@ class TwoServiceInstancesTest {
           .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as("unique violation").isEqualTo("23505"));
     }
-  }
-
-  // -----------------------------------------------------------------------------------------------
-  // checks in the tables
-
-  /** Every stored personal copy, as "owner message". */
-  private static Set<String> personalCopies(DataSource dataSource) {
-    return TestSql.rows(dataSource, "SELECT owner_id, message_id FROM copies WHERE kind = 'PERSONAL'").stream()
-        .map(row -> row.get(0) + " " + row.get(1))
-        .collect(Collectors.toSet());
-  }
-
-  /** Every kept count equals a recount of the copies (or drafts) it counts. */
-  private static void assertCountsEqualARecount(DataSource dataSource) {
-    long allMessages = SystemFolder.ALL_MESSAGES.id().value();
-    long drafts = SystemFolder.DRAFTS.id().value();
-    List<List<Object>> folders = TestSql.rows(dataSource,
-        "SELECT f.owner_id, f.folder_id, f.total, f.unread, COUNT(c.message_id),"
-            + " COALESCE(SUM(CASE WHEN c.message_id IS NOT NULL AND c.opened_at IS NULL THEN 1 ELSE 0 END), 0)"
-            + " FROM folders f LEFT JOIN copies c ON c.owner_id = f.owner_id"
-            + " AND (c.folder_id = f.folder_id OR (f.folder_id = ? AND c.in_all))"
-            + " WHERE f.folder_id <> ?"
-            + " GROUP BY f.owner_id, f.folder_id, f.total, f.unread",
-        allMessages, drafts);
-    assertThat(folders).as("folders").isNotEmpty();
-    List<String> drift = new ArrayList<>();
-    for (List<Object> row : folders) {
-      if (number(row.get(2)) != number(row.get(4)) || number(row.get(3)) != number(row.get(5))) {
-        drift.add(row.get(0) + "'s folder " + row.get(1) + " counts " + row.get(2) + "/" + row.get(3)
-            + " but holds " + row.get(4) + "/" + row.get(5));
-      }
-    }
-    for (List<Object> row : TestSql.rows(dataSource,
-        "SELECT f.owner_id, f.total, f.unread, (SELECT COUNT(*) FROM drafts d WHERE d.owner_id = f.owner_id)"
-            + " FROM folders f WHERE f.folder_id = ?",
-        drafts)) {
-      if (number(row.get(1)) != number(row.get(3)) || number(row.get(2)) != 0) {
-        drift.add(row.get(0) + "'s Drafts counts " + row.get(1) + "/" + row.get(2) + " but holds " + row.get(3));
-      }
-    }
-    assertThat(drift).as("kept counts that differ from a recount (total/unread)").isEmpty();
-  }
-
-  private static void assertEveryCopyIsInAFolderThatExists(DataSource dataSource) {
-    assertThat(TestSql.column(dataSource,
-            "SELECT c.owner_id || ' ' || c.message_id || ' in ' || c.folder_id FROM copies c"
-                + " WHERE c.folder_id IN (?, ?)"
-                + " OR NOT EXISTS"
-                + " (SELECT 1 FROM folders f WHERE f.owner_id = c.owner_id AND f.folder_id = c.folder_id)",
-            SystemFolder.ALL_MESSAGES.id().value(), SystemFolder.DRAFTS.id().value()))
-        .as("copies outside a real folder that exists")
-        .isEmpty();
-  }
-
-  private static long number(Object value) {
-    return ((Number) value).longValue();
   }
 
   // -----------------------------------------------------------------------------------------------
