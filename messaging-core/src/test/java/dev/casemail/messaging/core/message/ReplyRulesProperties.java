@@ -1,0 +1,93 @@
+package dev.casemail.messaging.core.message;
+
+import static dev.casemail.messaging.core.Fixtures.MEDIATOR;
+import static dev.casemail.messaging.core.Fixtures.MOTHER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.casemail.messaging.api.InputRules;
+import dev.casemail.messaging.api.MessageKind;
+import dev.casemail.messaging.core.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** How a reply is quoted, whatever the original and the reply say. */
+class ReplyRulesProperties {
+
+  @Property
+  void theRepliersOwnTextIsNeverCutAndTheBodyNeverPassesItsLimit(
+      @ForAll("bodies") String reply, @ForAll("bodies") String originalBody) {
+    Message original = Fixtures.message(7, MessageKind.PERSONAL, Optional.of(MEDIATOR), List.of(MOTHER), "Plans", originalBody);
+    String lead = (reply.isEmpty() ? "" : reply + "\n\n") + "On 2025-03-01 09:30 UTC, Mia Mediator wrote:\n";
+    String wholeQuote = quote(originalBody);
+
+    String body = ReplyRules.body(reply, original, true);
+
+    assertThat(body).startsWith(reply);
+    assertThat(bytes(body)).isLessThanOrEqualTo(Math.max(InputRules.MAX_BODY_BYTES, bytes(reply)));
+    if (bytes(lead + wholeQuote) <= InputRules.MAX_BODY_BYTES) {
+      assertThat(body).isEqualTo(lead + wholeQuote);
+    } else if (!body.equals(reply)) {
+      // shortened: a beginning of the quote, as long as fits, then the marker
+      assertThat(body).startsWith(lead).endsWith(ReplyRules.CUT_MARKER);
+      String kept = body.substring(lead.length(), body.length() - ReplyRules.CUT_MARKER.length());
+      assertThat(wholeQuote).startsWith(kept);
+      String next = new String(Character.toChars(wholeQuote.codePointAt(kept.length())));
+      assertThat(bytes(body) + bytes(next)).isGreaterThan(InputRules.MAX_BODY_BYTES);
+    } else {
+      // no room left for a quote at all
+      assertThat(bytes(lead + ReplyRules.CUT_MARKER)).isGreaterThanOrEqualTo(InputRules.MAX_BODY_BYTES);
+    }
+  }
+
+  @Property
+  void aReplyThatOptsOutOfQuotingIsExactlyTheRepliersText(@ForAll("bodies") String reply) {
+    Message original = Fixtures.personal(7, MEDIATOR, MOTHER);
+
+    assertThat(ReplyRules.body(reply, original, false)).isEqualTo(reply);
+  }
+
+  /**
+   * Bodies of any size up to a little past the limit, of characters taking one to four bytes and line
+   * breaks of every kind: a random fragment repeated to a random size, so that sizes near 64 KiB are
+   * common and cheap to make.
+   */
+  @Provide
+  Arbitrary<String> bodies() {
+    Arbitrary<String> piece = Arbitraries.of("a", "Z", " ", "é", "€", "\uD83D\uDE00", "\n", "\r\n", "\r", "\n\n");
+    Arbitrary<List<String>> fragment = piece.list().ofMinSize(1).ofMaxSize(12);
+    Arbitrary<Integer> size = Arbitraries.oneOf(
+        Arbitraries.integers().between(0, 200),
+        Arbitraries.integers().between(InputRules.MAX_BODY_BYTES / 2 - 100, InputRules.MAX_BODY_BYTES / 2 + 100),
+        Arbitraries.integers().between(InputRules.MAX_BODY_BYTES - 300, InputRules.MAX_BODY_BYTES));
+    return Combinators.combine(fragment, size).as((pieces, bytes) -> {
+      StringBuilder text = new StringBuilder();
+      int used = 0;
+      for (int i = 0; used + bytes(pieces.get(i % pieces.size())) <= bytes; i++) {
+        String next = pieces.get(i % pieces.size());
+        text.append(next);
+        used += bytes(next);
+      }
+      return text.toString();
+    });
+  }
+
+  private static String quote(String body) {
+    List<String> lines = new ArrayList<>();
+    for (String line : body.split("\r\n|\r|\n", -1)) {
+      lines.add(line.isEmpty() ? ">" : "> " + line);
+    }
+    return String.join("\n", lines);
+  }
+
+  private static int bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
+  }
+}
