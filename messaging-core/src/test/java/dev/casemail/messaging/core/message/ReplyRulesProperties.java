@@ -18,8 +18,52 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** How a reply is quoted, whatever the original and the reply say. */
+/** How a reply is titled and quoted, whatever the original says. */
 class ReplyRulesProperties {
+
+  /** What a person sees between two prefixes: any kind of space, or nothing visible at all. */
+  private static final List<String> GAPS =
+      List.of("", " ", "  ", "\u00A0", "\u2003", "\u202F", "\u3000", "\u200B");
+
+  @Property
+  void aReplysSubjectIsOneReBeforeTheOriginalWithoutItsPrefixesCutToTheLimit(
+      @ForAll("prefixes") String prefixes, @ForAll("subjects") String subject) {
+    String expected = "Re: " + subject;
+    if (expected.codePointCount(0, expected.length()) > InputRules.MAX_SUBJECT_LENGTH) {
+      expected = expected.substring(0, expected.offsetByCodePoints(0, InputRules.MAX_SUBJECT_LENGTH)).strip();
+    }
+
+    assertThat(ReplyRules.subject(prefixes + subject)).isEqualTo(expected);
+  }
+
+  @Property
+  void aReplyToTheReplyHasTheSameSubject(@ForAll("prefixes") String prefixes, @ForAll("subjects") String subject) {
+    String reply = ReplyRules.subject(prefixes + subject);
+
+    assertThat(ReplyRules.subject(reply)).isEqualTo(reply);
+  }
+
+  @Provide
+  Arbitrary<String> prefixes() {
+    Arbitrary<String> re = Arbitraries.of("re", "Re", "RE", "rE");
+    Arbitrary<String> gap = Arbitraries.of(GAPS);
+    Arbitrary<String> prefix = Combinators.combine(gap, re, gap, gap).as((a, r, b, c) -> a + r + b + ":" + c);
+    return prefix.list().ofMaxSize(4).map(list -> String.join("", list));
+  }
+
+  /**
+   * A subject as a participant writes it: trimmed, not blank, and not itself starting with a prefix
+   * (it starts with a letter other than r), but with every character a prefix is made of after that.
+   */
+  @Provide
+  Arbitrary<String> subjects() {
+    Arbitrary<Character> first = Arbitraries.of('a', 'H', 'x', 'é', '\u4E01');
+    Arbitrary<String> rest = Arbitraries.strings()
+        .withChars("abcdeRrXyz :-!?é")
+        .withCharRange('\u4E00', '\u4E10')
+        .ofMaxLength(InputRules.MAX_SUBJECT_LENGTH - 1);
+    return Combinators.combine(first, rest).as((letter, more) -> (letter + more).strip());
+  }
 
   @Property
   void theRepliersOwnTextIsNeverCutAndTheBodyNeverPassesItsLimit(

@@ -29,6 +29,14 @@ class ReplyRulesTest {
   }
 
   @Test
+  void prefixesPartedByAnyKindOfSpaceAreStillOnePrefix() {
+    assertThat(ReplyRules.subject("Re:\u2003Re: Handover")).isEqualTo("Re: Handover");
+    assertThat(ReplyRules.subject("Re:\u00A0Re: Handover")).isEqualTo("Re: Handover");
+    assertThat(ReplyRules.subject("Re:\u3000re:Handover")).isEqualTo("Re: Handover");
+    assertThat(ReplyRules.subject("Re:\u200BRe: Handover")).isEqualTo("Re: Handover");
+  }
+
+  @Test
   void wordsThatMerelyBeginWithReKeepTheirPlace() {
     assertThat(ReplyRules.subject("Request for the school calendar")).isEqualTo("Re: Request for the school calendar");
     assertThat(ReplyRules.subject("Regarding: pick-up")).isEqualTo("Re: Regarding: pick-up");
