@@ -84,6 +84,25 @@ class MailboxChangeProperties {
     });
   }
 
+  @Property(tries = 300)
+  void aChangeAppliedPartByPartAsAStoreAppliesItPutsEveryCopyWhereItsDecisionsPutIt(
+      @ForAll("calls") List<List<Decision>> calls) {
+    Map<CopyOf, MessageCopy> stored = new LinkedHashMap<>();
+    run(calls, (model, change) -> {
+      // in the order of the in-memory and JDBC adapters: copies placed, moved, folders emptied, copies opened
+      change.placed().forEach(copy -> stored.put(new CopyOf(copy.owner(), copy.message().id()), copy));
+      for (MailboxChange.CopiesMoved move : change.moves()) {
+        move.messages().forEach(id -> stored.computeIfPresent(new CopyOf(move.owner(), id), (k, c) -> c.in(move.target())));
+      }
+      for (MailboxChange.FolderEmptied emptied : change.emptied()) {
+        stored.replaceAll((k, c) -> c.owner().equals(emptied.owner()) && c.folder().equals(emptied.from()) ? c.in(emptied.into()) : c);
+      }
+      change.openings().forEach(o -> stored.computeIfPresent(new CopyOf(o.owner(), o.message()), (k, c) -> c.openedAt(o.at())));
+
+      assertThat(stored).isEqualTo(model.copies);
+    });
+  }
+
   @Property
   void aChangeNamesEveryMailboxItWritesToAndCountsEachFolderAtMostOnce(@ForAll("calls") List<List<Decision>> calls) {
     run(calls, (model, change) -> {

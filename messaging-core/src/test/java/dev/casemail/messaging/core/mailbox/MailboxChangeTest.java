@@ -117,6 +117,30 @@ class MailboxChangeTest {
   }
 
   @Test
+  void aCopyMovedAwayAndBackWithinOneChangeIsMovedToWhereItEnds() {
+    MessageCopy archived = RECEIVED.in(ARCHIVE);
+    MessageCopy filed = RECEIVED.in(COURT);
+
+    MailboxChange change = MailboxChange.builder()
+        .move(RECEIVED, ARCHIVE).move(archived, COURT).move(filed, ARCHIVE).build();
+
+    assertThat(change.moves()).containsExactly(new MailboxChange.CopiesMoved(MOTHER.id(), List.of(MessageId.of(1)), ARCHIVE));
+    assertThat(change.counts()).containsExactlyInAnyOrder(
+        new CountChange(MOTHER.id(), INBOX, -1, -1), new CountChange(MOTHER.id(), ARCHIVE, 1, 1));
+  }
+
+  @Test
+  void changesCombinedMoveACopyToWhereTheLastOfThemPutsIt() {
+    MailboxChange archived = MailboxChange.builder().move(RECEIVED, ARCHIVE).build();
+    MailboxChange filed = MailboxChange.builder().move(RECEIVED.in(ARCHIVE), COURT).build();
+    MailboxChange archivedAgain = MailboxChange.builder().move(RECEIVED.in(COURT), ARCHIVE).build();
+
+    MailboxChange all = archived.and(filed).and(archivedAgain);
+
+    assertThat(all.moves()).containsExactly(new MailboxChange.CopiesMoved(MOTHER.id(), List.of(MessageId.of(1)), ARCHIVE));
+  }
+
+  @Test
   void changesCombinedSumTheirCountsPerFolderAndDropWhatCancelsOut() {
     MailboxChange placed = MailboxChange.builder().place(RECEIVED).build();
     MailboxChange opened = MailboxChange.builder().open(RECEIVED, NOW).build();
