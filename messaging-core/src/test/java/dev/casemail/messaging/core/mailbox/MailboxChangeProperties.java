@@ -76,10 +76,13 @@ class MailboxChangeProperties {
       // a store removes a deleted folder's row, counts and all
       change.foldersRemoved().forEach(removed -> stored.remove(new Place(removed.owner(), removed.folder())));
 
-      for (Place place : model.places()) {
-        long[] kept = stored.getOrDefault(place, new long[2]);
-        assertThat(new long[] {kept[0], kept[1]}).as("counts of %s", place).containsExactly(model.recount(place));
-      }
+      Map<Place, List<Long>> counted = new HashMap<>();
+      stored.forEach((place, kept) -> {
+        if (kept[0] != 0 || kept[1] != 0) {
+          counted.put(place, List.of(kept[0], kept[1]));
+        }
+      });
+      assertThat(counted).as("total and unread of every folder that holds anything").isEqualTo(model.recount());
       assertThat(model.places()).containsAll(stored.keySet());
     });
   }
@@ -286,6 +289,30 @@ class MailboxChangeProperties {
       List<FolderId> places = new ArrayList<>(SYSTEM_PLACES);
       places.addAll(customFolders.get(owner));
       return places;
+    }
+
+    /** Total and unread of every folder that holds anything, counted copy by copy and draft by draft. */
+    Map<Place, List<Long>> recount() {
+      Map<Place, long[]> counts = new HashMap<>();
+      for (MessageCopy copy : copies.values()) {
+        List<Place> in = new ArrayList<>(List.of(new Place(copy.owner(), copy.folder())));
+        if (copy.inAllMessages()) {
+          in.add(new Place(copy.owner(), ALL));
+        }
+        for (Place place : in) {
+          long[] count = counts.computeIfAbsent(place, k -> new long[2]);
+          count[0]++;
+          count[1] += copy.isUnread() ? 1 : 0;
+        }
+      }
+      drafts.forEach((owner, saved) -> {
+        if (!saved.isEmpty()) {
+          counts.put(new Place(owner, DRAFTS), new long[] {saved.size(), 0});
+        }
+      });
+      Map<Place, List<Long>> recounted = new HashMap<>();
+      counts.forEach((place, count) -> recounted.put(place, List.of(count[0], count[1])));
+      return recounted;
     }
 
     /** Total and unread of a folder, counted one by one. */

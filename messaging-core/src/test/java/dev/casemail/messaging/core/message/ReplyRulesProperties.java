@@ -65,7 +65,8 @@ class ReplyRulesProperties {
     return Combinators.combine(first, rest).as((letter, more) -> (letter + more).strip());
   }
 
-  @Property
+  // bodies of up to 64 KiB make each try cost milliseconds: 50 tries cover the nine pairs of sizes
+  @Property(tries = 50)
   void theRepliersOwnTextIsNeverCutAndTheBodyNeverPassesItsLimit(
       @ForAll("bodies") String reply, @ForAll("bodies") String originalBody) {
     Message original = Fixtures.message(7, MessageKind.PERSONAL, Optional.of(MEDIATOR), List.of(MOTHER), "Plans", originalBody);
@@ -99,7 +100,7 @@ class ReplyRulesProperties {
   }
 
   /**
-   * Bodies of any size up to a little past the limit, of characters taking one to four bytes and line
+   * Bodies of any size up to the limit, of characters taking one to four bytes and line
    * breaks of every kind: a random fragment repeated to a random size, so that sizes near 64 KiB are
    * common and cheap to make.
    */
@@ -112,12 +113,15 @@ class ReplyRulesProperties {
         Arbitraries.integers().between(InputRules.MAX_BODY_BYTES / 2 - 100, InputRules.MAX_BODY_BYTES / 2 + 100),
         Arbitraries.integers().between(InputRules.MAX_BODY_BYTES - 300, InputRules.MAX_BODY_BYTES));
     return Combinators.combine(fragment, size).as((pieces, bytes) -> {
-      StringBuilder text = new StringBuilder();
-      int used = 0;
-      for (int i = 0; used + bytes(pieces.get(i % pieces.size())) <= bytes; i++) {
-        String next = pieces.get(i % pieces.size());
-        text.append(next);
-        used += bytes(next);
+      String unit = String.join("", pieces);
+      StringBuilder text = new StringBuilder(unit.repeat(bytes / bytes(unit)));
+      int used = bytes(unit) * (bytes / bytes(unit));
+      for (String part : pieces) {
+        if (used + bytes(part) > bytes) {
+          break;
+        }
+        text.append(part);
+        used += bytes(part);
       }
       return text.toString();
     });
