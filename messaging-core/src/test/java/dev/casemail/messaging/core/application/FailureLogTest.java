@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class FailureLogTest {
 
@@ -88,6 +89,20 @@ class FailureLogTest {
     log.storageFailed("send", new UncheckedIOException("two", new IOException("refused")));
 
     assertThat(written).hasSize(1);
+  }
+
+  // a cause chain may loop (Throwable.initCause refuses only a throwable as its own cause): the log
+  // must still write the failure rather than walk the loop for ever, inside a call that already failed
+  @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFailureWhoseCausesLoopIsStillWritten() {
+    RuntimeException looping = new IllegalStateException("outer");
+    RuntimeException back = new IllegalArgumentException("back", looping);
+    looping.initCause(back);
+
+    log.storageFailed("send", looping);
+
+    assertThat(written).extracting(Line::failure).containsExactly(looping);
   }
 
   private static RuntimeException databaseDown() {
