@@ -51,17 +51,20 @@ final class FailureLog {
     Kind state = kinds.computeIfAbsent(kind, k -> new Kind());
     Instant now = clock.instant();
     long skipped;
+    Instant since;
     synchronized (state) {
       if (state.lastLogged != null && now.isBefore(state.lastLogged.plus(QUIET_PERIOD))) {
         state.skipped++;
         return;
       }
       skipped = state.skipped;
+      since = state.lastLogged;
       state.skipped = 0;
       state.lastLogged = now;
     }
-    String more = skipped == 0 ? "" : " (" + skipped + " more failures of this kind in the last "
-        + QUIET_PERIOD.toMinutes() + " minute(s) were not logged)";
+    // since the last line written, not "in the last minute": the next failure may come hours later
+    String more = skipped == 0 ? "" : " (" + skipped + " more failures of this kind since " + since
+        + " were not logged)";
     sink.write(operation + " failed in storage" + more, failure);
   }
 

@@ -68,8 +68,22 @@ class FailureLogTest {
 
     assertThat(written).extracting(Line::message).containsExactly(
         "send failed in storage",
-        "send failed in storage (1 more failures of this kind in the last 1 minute(s) were not logged)",
+        "send failed in storage (1 more failures of this kind since 2025-03-01T09:30:00Z were not logged)",
         "send failed in storage");
+  }
+
+  @Test
+  void failuresLeftOutLongAgoAreNotReportedAsRecent() {
+    log.storageFailed("send", databaseDown());
+    clock.advance(Duration.ofSeconds(5));
+    log.storageFailed("send", databaseDown());
+    clock.advance(Duration.ofHours(4));
+
+    log.storageFailed("send", databaseDown());
+
+    assertThat(written.get(1).message())
+        .isEqualTo("send failed in storage (1 more failures of this kind since 2025-03-01T09:30:00Z were not logged)")
+        .doesNotContain("in the last");
   }
 
   @Test
