@@ -23,11 +23,14 @@ import dev.casemail.messaging.api.ParticipantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
@@ -115,19 +118,20 @@ class AccessLinkProperties {
   }
 
   @Property
-  void aLinkKeepsItsLatestEventsAndCountsThemAllHoweverLongItsHistoryGrows(
-      @ForAll("steps") List<Map.Entry<Step, Boolean>> steps) {
+  void aLinkKeepsItsLatestEventsAndCountsThemAllHoweverLongItsHistoryGrows(@ForAll("attempts") List<Attempt> attempts) {
     Instant at = NOW;
     AccessLink link = AccessLinkTest.firstRequestBy(PARENT);
     List<AccessEvent> all = new ArrayList<>(link.history());
-    for (Map.Entry<Step, Boolean> step : steps) {
+    for (Attempt attempt : attempts) {
       at = at.plusSeconds(1);
-      ParticipantId actor = step.getValue() ? PRACTITIONER : PARENT;
+      AccessLink before = link;
+      Transition transition = attempt.transitionFrom(link.status());
+      ParticipantId actor = transition.by() == Side.ASKED_FOR ? link.requestedBy() : other(link.requestedBy());
       try {
-        link = step.getKey().takenBy(actor, link, at);
+        link = transition.step().takenBy(actor, link, at);
         all.add(event(link.status(), actor, at));
       } catch (MessagingException refused) {
-        // a refused step adds nothing
+        assertThat(link).isSameAs(before);
       }
       assertThat(link.eventCount()).isEqualTo(all.size());
       assertThat(link.history()).isEqualTo(all.subList(Math.max(0, all.size() - AccessLink.LATEST_EVENTS), all.size()));
@@ -135,9 +139,28 @@ class AccessLinkProperties {
     }
   }
 
+  /**
+   * One step someone tries: mostly one the lifecycle allows from the status the link is in then (so
+   * that histories grow past {@link AccessLink#LATEST_EVENTS}), sometimes any step by either side.
+   */
+  record Attempt(boolean allowed, int choice, Step step, Side by) {
+
+    Transition transitionFrom(AccessStatus status) {
+      List<Transition> next = LIFECYCLE.keySet().stream()
+          .filter(t -> t.from() == status)
+          .sorted(Comparator.comparing(Transition::step).thenComparing(Transition::by))
+          .collect(Collectors.toList());
+      return allowed ? next.get(choice % next.size()) : new Transition(status, step, by);
+    }
+  }
+
   @Provide
-  Arbitrary<List<Map.Entry<Step, Boolean>>> steps() {
-    return Arbitraries.entries(Arbitraries.of(Step.class), Arbitraries.of(true, false)).list().ofMaxSize(80);
+  Arbitrary<List<Attempt>> attempts() {
+    return Combinators.combine(
+            Arbitraries.of(true, true, true, false), Arbitraries.integers().between(0, 99),
+            Arbitraries.of(Step.class), Arbitraries.of(Side.class))
+        .as(Attempt::new)
+        .list().ofMaxSize(60);
   }
 
   private static ParticipantId other(ParticipantId side) {
