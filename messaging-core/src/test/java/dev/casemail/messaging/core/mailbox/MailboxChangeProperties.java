@@ -44,7 +44,8 @@ import net.jqwik.api.Tuple;
  * (deliver, move, open, create and delete a folder, save and discard a draft), grouped into calls,
  * each call one change (one builder, or one change per decision joined with {@code and}). After every
  * call, the counts of all changes so far, summed as a store sums them, equal a recount of the model's
- * copies and drafts in every folder and in All Messages.
+ * copies and drafts in every folder and in All Messages; and the parts of each change, applied kind by
+ * kind as a store applies them, leave every copy where the model has it.
  */
 class MailboxChangeProperties {
 
