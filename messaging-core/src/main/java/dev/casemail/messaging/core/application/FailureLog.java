@@ -3,8 +3,11 @@ package dev.casemail.messaging.core.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,23 +51,32 @@ final class FailureLog {
     Kind state = kinds.computeIfAbsent(kind, k -> new Kind());
     Instant now = clock.instant();
     long skipped;
+    Instant since;
     synchronized (state) {
       if (state.lastLogged != null && now.isBefore(state.lastLogged.plus(QUIET_PERIOD))) {
         state.skipped++;
         return;
       }
       skipped = state.skipped;
+      since = state.lastLogged;
       state.skipped = 0;
       state.lastLogged = now;
     }
-    String more = skipped == 0 ? "" : " (" + skipped + " more failures of this kind in the last "
-        + QUIET_PERIOD.toMinutes() + " minute(s) were not logged)";
+    // since the last line written, not "in the last minute": the next failure may come hours later
+    String more = skipped == 0 ? "" : " (" + skipped + " more failures of this kind since " + since
+        + " were not logged)";
     sink.write(operation + " failed in storage" + more, failure);
   }
 
+  /**
+   * The last cause of the chain; of a chain that loops (Throwable refuses only itself as its own cause,
+   * so a -> b -> a can be built), the last one before it comes round again.
+   */
   private static Throwable rootCause(Throwable failure) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    seen.add(failure);
     Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
+    while (cause.getCause() != null && seen.add(cause.getCause())) {
       cause = cause.getCause();
     }
     return cause;

@@ -16,6 +16,7 @@ import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.message.SentKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -202,7 +203,10 @@ public final class MailboxChange {
     return receipts;
   }
 
-  /** Copies moved, one entry per owner and target folder. */
+  /**
+   * Copies moved, one entry per owner and target folder; a copy moved more than once in the change is
+   * listed once, under where it ends, so the entries may be applied in any order.
+   */
   public List<CopiesMoved> moves() {
     return moves;
   }
@@ -282,9 +286,12 @@ public final class MailboxChange {
 
     private record FolderOf(ParticipantId owner, FolderId folder) {}
 
+    private record CopyOf(ParticipantId owner, MessageId message) {}
+
     private final List<MessageCopy> placed = new ArrayList<>();
     private final List<ReceiptsStarted> receipts = new ArrayList<>();
     private final Map<FolderOf, List<MessageId>> moves = new LinkedHashMap<>();
+    private final Map<CopyOf, FolderOf> movedTo = new HashMap<>();
     private final List<FolderEmptied> emptied = new ArrayList<>();
     private final List<CopyOpened> openings = new ArrayList<>();
     private final List<FirstView> firstViews = new ArrayList<>();
@@ -322,7 +329,7 @@ public final class MailboxChange {
       if (copy.folder().equals(target)) {
         return this;
       }
-      moves.computeIfAbsent(new FolderOf(copy.owner(), target), k -> new ArrayList<>()).add(copy.message().id());
+      moved(copy.owner(), copy.message().id(), target);
       leave(copy);
       enter(copy.in(target));
       return this;
@@ -331,6 +338,8 @@ public final class MailboxChange {
     /**
      * Removes a custom folder, moving everything it holds into {@code into} first: {@code into} gains
      * the folder's counts (kept equal to a recount of what it holds), and All Messages is unchanged.
+     * {@code folder}'s counts must be what it holds at this point of the change: the service that
+     * deletes a folder does it in a change of its own, from the folder as read under the lock.
      */
     public Builder removeFolderInto(Folder folder, FolderId into) {
       FolderCounts held = folder.counts();
@@ -424,7 +433,7 @@ public final class MailboxChange {
       placed.addAll(change.placed);
       receipts.addAll(change.receipts);
       for (CopiesMoved move : change.moves) {
-        moves.computeIfAbsent(new FolderOf(move.owner(), move.target()), k -> new ArrayList<>()).addAll(move.messages());
+        move.messages().forEach(message -> moved(move.owner(), message, move.target()));
       }
       emptied.addAll(change.emptied);
       openings.addAll(change.openings);
@@ -448,6 +457,25 @@ public final class MailboxChange {
 
     public MailboxChange build() {
       return new MailboxChange(this);
+    }
+
+    /**
+     * Records that a copy goes to {@code target}, taking it off the list of where an earlier decision of
+     * this change sent it: a store applies the moves target by target, so a copy listed under two targets
+     * (archived, filed, archived again) would end under whichever it applies last, not where the counts
+     * say it is.
+     */
+    private void moved(ParticipantId owner, MessageId message, FolderId target) {
+      FolderOf to = new FolderOf(owner, target);
+      FolderOf earlier = movedTo.put(new CopyOf(owner, message), to);
+      if (earlier != null) {
+        List<MessageId> there = moves.get(earlier);
+        there.remove(message);
+        if (there.isEmpty()) {
+          moves.remove(earlier);
+        }
+      }
+      moves.computeIfAbsent(to, k -> new ArrayList<>()).add(message);
     }
 
     /** The count rule: a copy counts in its folder and, if personal, in All Messages; unread until opened. */

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  *   <li>Reply goes to the original's sender; Reply All to the sender and every other original
  *       recipient except the replier. Replying to a message the replier sent goes to its recipients
  *       (as in every mail program).
- *   <li>The subject gets exactly one {@code "Re: "}: any run of {@code Re:} prefixes in any case is
- *       replaced by one, and the result is cut to the subject limit.
+ *   <li>The subject gets exactly one {@code "Re: "}: any run of {@code Re:} prefixes in any case, with
+ *       any white space or invisible characters around them, is replaced by one, and the result is cut
+ *       to the subject limit.
  *   <li>The original is quoted below the reply line by line with {@code "> "}, under an attribution
  *       line; if quoting would push the body past its limit, the quote is shortened and marked, never
  *       the replier's own text.
@@ -32,7 +33,12 @@ public final class ReplyRules {
   public static final String PREFIX = "Re: ";
   static final String CUT_MARKER = "\n> [quote shortened]";
 
-  private static final Pattern RE_PREFIXES = Pattern.compile("^(\\s*re\\s*:\\s*)+", Pattern.CASE_INSENSITIVE);
+  // What a person sees as nothing between and around prefixes: white space of any kind (\s alone is
+  // ASCII only, so a no-break or an em space between two prefixes kept the second one, and a reply read
+  // "Re: Re: x") and invisible format characters such as a zero-width space.
+  private static final String GAP = "[\\p{IsWhite_Space}\\p{Cf}]*";
+  private static final Pattern RE_PREFIXES =
+      Pattern.compile("^(" + GAP + "re" + GAP + ":" + GAP + ")+", Pattern.CASE_INSENSITIVE);
   private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
   private static final DateTimeFormatter ATTRIBUTION_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
