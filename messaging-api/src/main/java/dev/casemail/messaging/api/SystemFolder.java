@@ -22,6 +22,9 @@ public enum SystemFolder {
   /** A view, not a place: every personal message the owner received or sent, wherever it sits now. */
   ALL_MESSAGES(7, "All Messages");
 
+  /** Every system folder by its id less one; {@code values()} would copy the array on every call. */
+  private static final SystemFolder[] BY_ID = values();
+
   private final FolderId id;
   private final String displayName;
 
@@ -43,7 +46,6 @@ public enum SystemFolder {
   /** Returns the system folder with this id, or empty for a custom folder's id. */
   public static Optional<SystemFolder> of(FolderId id) {
     long value = id.value();
-    SystemFolder[] all = values();
-    return value >= 1 && value <= all.length ? Optional.of(all[(int) value - 1]) : Optional.empty();
+    return value >= 1 && value <= BY_ID.length ? Optional.of(BY_ID[(int) value - 1]) : Optional.empty();
   }
 }

@@ -32,8 +32,12 @@ final class InMemoryStorage implements Storage {
   final Map<ParticipantId, MailboxData> mailboxes = new HashMap<>();
   final byte[] cursorSecret = new byte[32];
 
+  /** The ports of every read-only transaction: they hold no state of their own, so one set serves all. */
+  private final Store readOnly;
+
   InMemoryStorage() {
     new SecureRandom().nextBytes(cursorSecret);
+    readOnly = store(UndoLog.READ_ONLY);
   }
 
   @Override
@@ -56,7 +60,7 @@ final class InMemoryStorage implements Storage {
   public <T> T read(Function<Store, T> work) {
     lock.readLock().lock();
     try {
-      return work.apply(store(UndoLog.READ_ONLY));
+      return work.apply(readOnly);
     } finally {
       lock.readLock().unlock();
     }

@@ -3,7 +3,6 @@ package dev.casemail.messaging.core.application;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.core.mailbox.MailboxChange;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -19,7 +18,7 @@ record Plan<T>(Set<ParticipantId> mailboxes, Supplier<Outcome<T>> work) {
   }
 
   static <T> Plan<T> of(Collection<ParticipantId> mailboxes, Supplier<Outcome<T>> work) {
-    return new Plan<>(new LinkedHashSet<>(mailboxes), work);
+    return new Plan<>(Set.copyOf(mailboxes), work);
   }
 
   /** What a write decided: the change to apply and what the call returns. */

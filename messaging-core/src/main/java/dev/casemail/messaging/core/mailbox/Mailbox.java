@@ -12,12 +12,12 @@ import dev.casemail.messaging.api.SystemFolder;
 import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.folder.FolderName;
 import dev.casemail.messaging.core.message.MessageCopy;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,22 +132,30 @@ public final class Mailbox {
       Optional<FolderId> expectedSource) {
     Folder to = folder(target);
     Optional<Folder> source = expectedSource.map(this::folder);
-    Map<MessageId, MessageCopy> byId = new HashMap<>();
+    Map<MessageId, MessageCopy> byId = new HashMap<>(copies.size() * 2);
     for (MessageCopy copy : copies) {
       if (!copy.owner().equals(owner)) {
         throw new IllegalArgumentException("copy of " + copy.message().id() + " is not " + owner + "'s");
       }
       byId.put(copy.message().id(), copy);
     }
-    List<MessageId> missing = messages.stream().filter(id -> !byId.containsKey(id)).collect(Collectors.toList());
+    List<MessageId> missing = new ArrayList<>(0);
+    for (MessageId id : messages) {
+      if (!byId.containsKey(id)) {
+        missing.add(id);
+      }
+    }
     if (!missing.isEmpty()) {
       throw new NotFoundException(missing.size() == 1 ? "message" : "messages",
           missing.stream().map(MessageId::toString).collect(Collectors.joining(", ")));
     }
-    Map<MessageId, String> refusals = new LinkedHashMap<>();
+    Map<MessageId, String> refusals = new LinkedHashMap<>(0);
     Optional<String> sourceRefusal = source.flatMap(MoveRule::sourceRefusal);
     for (MessageId id : messages) {
-      sourceRefusal.or(() -> MoveRule.refusal(byId.get(id), to)).ifPresent(reason -> refusals.put(id, reason));
+      Optional<String> refusal = sourceRefusal.isPresent() ? sourceRefusal : MoveRule.refusal(byId.get(id), to);
+      if (refusal.isPresent()) {
+        refusals.put(id, refusal.get());
+      }
     }
     if (!refusals.isEmpty()) {
       throw new IllegalMoveException(refusals);
@@ -161,8 +169,10 @@ public final class Mailbox {
       }
     }
     MailboxChange.Builder change = MailboxChange.builder();
-    for (MessageId id : new LinkedHashSet<>(messages)) {
-      change.move(byId.get(id), to.id());
+    for (MessageId id : messages) { // a repeated id moves once: the second move is to where it is
+      MessageCopy copy = byId.get(id);
+      change.move(copy, to.id());
+      byId.put(id, copy.in(to.id()));
     }
     return change.build();
   }

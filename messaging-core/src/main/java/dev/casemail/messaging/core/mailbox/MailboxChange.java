@@ -16,6 +16,7 @@ import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.message.SentKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -140,33 +141,48 @@ public final class MailboxChange {
   private final List<CountChange> counts;
   private final Set<ParticipantId> owners;
 
+  /** Takes over what the builder collected; the builder starts afresh. */
   private MailboxChange(Builder builder) {
-    this.placed = List.copyOf(builder.placed);
-    this.receipts = List.copyOf(builder.receipts);
-    List<CopiesMoved> moved = new ArrayList<>();
-    builder.moves.forEach((target, ids) -> moved.add(new CopiesMoved(target.owner(), ids, target.folder())));
-    this.moves = List.copyOf(moved);
-    this.emptied = List.copyOf(builder.emptied);
-    this.openings = List.copyOf(builder.openings);
-    this.firstViews = List.copyOf(builder.firstViews);
-    this.foldersAdded = List.copyOf(builder.foldersAdded);
-    this.foldersRenamed = List.copyOf(builder.foldersRenamed);
-    this.foldersRemoved = List.copyOf(builder.foldersRemoved);
-    this.draftsAdded = List.copyOf(builder.draftsAdded);
-    this.draftsRevised = List.copyOf(builder.draftsRevised);
-    this.draftsRemoved = List.copyOf(builder.draftsRemoved);
-    this.keys = List.copyOf(builder.keys);
-    this.autoReplies = List.copyOf(builder.autoReplies);
-    this.autoResponders = List.copyOf(builder.autoResponders);
-    this.links = List.copyOf(builder.links);
-    List<CountChange> changes = new ArrayList<>();
-    builder.counts.forEach((folder, delta) -> {
-      if (delta[0] != 0 || delta[1] != 0) {
-        changes.add(new CountChange(folder.owner(), folder.folder(), delta[0], delta[1]));
+    this.placed = frozen(builder.placed);
+    this.receipts = frozen(builder.receipts);
+    List<CopiesMoved> moved = null;
+    if (builder.moves != null) {
+      moved = new ArrayList<>(builder.moves.size());
+      for (Map.Entry<Builder.FolderOf, List<MessageId>> move : builder.moves.entrySet()) {
+        moved.add(new CopiesMoved(move.getKey().owner(), move.getValue(), move.getKey().folder()));
       }
-    });
-    this.counts = List.copyOf(changes);
-    this.owners = Set.copyOf(builder.owners);
+    }
+    this.moves = frozen(moved);
+    this.emptied = frozen(builder.emptied);
+    this.openings = frozen(builder.openings);
+    this.firstViews = frozen(builder.firstViews);
+    this.foldersAdded = frozen(builder.foldersAdded);
+    this.foldersRenamed = frozen(builder.foldersRenamed);
+    this.foldersRemoved = frozen(builder.foldersRemoved);
+    this.draftsAdded = frozen(builder.draftsAdded);
+    this.draftsRevised = frozen(builder.draftsRevised);
+    this.draftsRemoved = frozen(builder.draftsRemoved);
+    this.keys = frozen(builder.keys);
+    this.autoReplies = frozen(builder.autoReplies);
+    this.autoResponders = frozen(builder.autoResponders);
+    this.links = frozen(builder.links);
+    List<CountChange> changes = null;
+    if (builder.counts != null) {
+      changes = new ArrayList<>(builder.counts.size());
+      for (Map.Entry<Builder.FolderOf, long[]> count : builder.counts.entrySet()) {
+        long[] delta = count.getValue();
+        if (delta[0] != 0 || delta[1] != 0) {
+          changes.add(new CountChange(count.getKey().owner(), count.getKey().folder(), delta[0], delta[1]));
+        }
+      }
+    }
+    this.counts = frozen(changes);
+    this.owners = builder.owners == null ? Set.of() : Collections.unmodifiableSet(builder.owners);
+  }
+
+  /** A list the builder will not touch again, as a read-only list (most parts of a change are empty). */
+  private static <T> List<T> frozen(List<T> list) {
+    return list == null || list.isEmpty() ? List.of() : Collections.unmodifiableList(list);
   }
 
   public static Builder builder() {
@@ -288,39 +304,40 @@ public final class MailboxChange {
 
     private record CopyOf(ParticipantId owner, MessageId message) {}
 
-    private final List<MessageCopy> placed = new ArrayList<>();
-    private final List<ReceiptsStarted> receipts = new ArrayList<>();
-    private final Map<FolderOf, List<MessageId>> moves = new LinkedHashMap<>();
-    private final Map<CopyOf, FolderOf> movedTo = new HashMap<>();
-    private final List<FolderEmptied> emptied = new ArrayList<>();
-    private final List<CopyOpened> openings = new ArrayList<>();
-    private final List<FirstView> firstViews = new ArrayList<>();
-    private final List<Folder> foldersAdded = new ArrayList<>();
-    private final List<Folder> foldersRenamed = new ArrayList<>();
-    private final List<FolderRemoved> foldersRemoved = new ArrayList<>();
-    private final List<Draft> draftsAdded = new ArrayList<>();
-    private final List<DraftRevised> draftsRevised = new ArrayList<>();
-    private final List<DraftRemoved> draftsRemoved = new ArrayList<>();
-    private final List<SentKey> keys = new ArrayList<>();
-    private final List<AutoReplyRecord> autoReplies = new ArrayList<>();
-    private final List<AutoResponderSaved> autoResponders = new ArrayList<>();
-    private final List<AccessLink> links = new ArrayList<>();
-    private final Map<FolderOf, long[]> counts = new LinkedHashMap<>();
-    private final Set<ParticipantId> owners = new LinkedHashSet<>();
+    // every part is created on first use: most changes have few parts, and a call makes several
+    private List<MessageCopy> placed;
+    private List<ReceiptsStarted> receipts;
+    private Map<FolderOf, List<MessageId>> moves;
+    private Map<CopyOf, FolderOf> movedTo;
+    private List<FolderEmptied> emptied;
+    private List<CopyOpened> openings;
+    private List<FirstView> firstViews;
+    private List<Folder> foldersAdded;
+    private List<Folder> foldersRenamed;
+    private List<FolderRemoved> foldersRemoved;
+    private List<Draft> draftsAdded;
+    private List<DraftRevised> draftsRevised;
+    private List<DraftRemoved> draftsRemoved;
+    private List<SentKey> keys;
+    private List<AutoReplyRecord> autoReplies;
+    private List<AutoResponderSaved> autoResponders;
+    private List<AccessLink> links;
+    private Map<FolderOf, long[]> counts;
+    private Set<ParticipantId> owners;
 
     private Builder() {}
 
     /** A new copy in its owner's mailbox: it enters its folder. */
     public Builder place(MessageCopy copy) {
-      placed.add(copy);
+      placed = append(placed, copy);
       enter(copy);
       return this;
     }
 
     /** Starts the sender's receipts of a message just sent: every recipient "never viewed". */
     public Builder startReceipts(ParticipantId sender, MessageId message, List<ParticipantId> recipients) {
-      receipts.add(new ReceiptsStarted(sender, message, recipients));
-      owners.add(sender);
+      receipts = append(receipts, new ReceiptsStarted(sender, message, recipients));
+      owner(sender);
       return this;
     }
 
@@ -344,11 +361,11 @@ public final class MailboxChange {
     public Builder removeFolderInto(Folder folder, FolderId into) {
       FolderCounts held = folder.counts();
       if (held.total() > 0) {
-        emptied.add(new FolderEmptied(folder.owner(), folder.id(), into));
+        emptied = append(emptied, new FolderEmptied(folder.owner(), folder.id(), into));
         count(folder.owner(), into, held.total(), held.unread());
       }
-      foldersRemoved.add(new FolderRemoved(folder.owner(), folder.id()));
-      owners.add(folder.owner());
+      foldersRemoved = append(foldersRemoved, new FolderRemoved(folder.owner(), folder.id()));
+      owner(folder.owner());
       return this;
     }
 
@@ -360,103 +377,128 @@ public final class MailboxChange {
       if (!copy.isUnread()) {
         throw new IllegalArgumentException("copy of " + copy.message().id() + " is already open");
       }
-      openings.add(new CopyOpened(copy.owner(), copy.message().id(), at));
+      openings = append(openings, new CopyOpened(copy.owner(), copy.message().id(), at));
       leave(copy);
       enter(copy.openedAt(at));
       copy.message().sender().ifPresent(sender -> {
-        firstViews.add(new FirstView(sender.id(), copy.message().id(), copy.owner(), at));
-        owners.add(sender.id());
+        firstViews = append(firstViews, new FirstView(sender.id(), copy.message().id(), copy.owner(), at));
+        owner(sender.id());
       });
       return this;
     }
 
     public Builder addFolder(Folder folder) {
-      foldersAdded.add(folder);
-      owners.add(folder.owner());
+      foldersAdded = append(foldersAdded, folder);
+      owner(folder.owner());
       return this;
     }
 
     public Builder renameFolder(Folder renamed) {
-      foldersRenamed.add(renamed);
-      owners.add(renamed.owner());
+      foldersRenamed = append(foldersRenamed, renamed);
+      owner(renamed.owner());
       return this;
     }
 
     /** A new draft: it counts in Drafts. */
     public Builder addDraft(Draft draft) {
-      draftsAdded.add(draft);
+      draftsAdded = append(draftsAdded, draft);
       count(draft.owner(), SystemFolder.DRAFTS.id(), 1, 0);
       return this;
     }
 
     public Builder reviseDraft(Draft revised, long expectedVersion) {
-      draftsRevised.add(new DraftRevised(revised, expectedVersion));
-      owners.add(revised.owner());
+      draftsRevised = append(draftsRevised, new DraftRevised(revised, expectedVersion));
+      owner(revised.owner());
       return this;
     }
 
     /** A draft deleted or sent: it no longer counts in Drafts. */
     public Builder removeDraft(ParticipantId owner, DraftId draft) {
-      draftsRemoved.add(new DraftRemoved(owner, draft));
+      draftsRemoved = append(draftsRemoved, new DraftRemoved(owner, draft));
       count(owner, SystemFolder.DRAFTS.id(), -1, 0);
       return this;
     }
 
     public Builder rememberKey(SentKey key) {
-      keys.add(key);
-      owners.add(key.owner());
+      keys = append(keys, key);
+      owner(key.owner());
       return this;
     }
 
     public Builder recordAutoReply(AutoReplyRecord reply) {
-      autoReplies.add(reply);
-      owners.add(reply.owner());
+      autoReplies = append(autoReplies, reply);
+      owner(reply.owner());
       return this;
     }
 
     public Builder saveAutoResponder(ParticipantId owner, AutoResponderState state) {
-      autoResponders.add(new AutoResponderSaved(owner, state));
-      owners.add(owner);
+      autoResponders = append(autoResponders, new AutoResponderSaved(owner, state));
+      owner(owner);
       return this;
     }
 
     /** An access link after one more step of its lifecycle; it is stored under both sides. */
     public Builder saveLink(AccessLink link) {
-      links.add(link);
-      owners.add(link.practitioner());
-      owners.add(link.parent());
+      links = append(links, link);
+      owner(link.practitioner());
+      owner(link.parent());
       return this;
     }
 
     /** Everything in {@code change}, after what this builder holds. */
     public Builder add(MailboxChange change) {
-      placed.addAll(change.placed);
-      receipts.addAll(change.receipts);
+      placed = appendAll(placed, change.placed);
+      receipts = appendAll(receipts, change.receipts);
       for (CopiesMoved move : change.moves) {
-        move.messages().forEach(message -> moved(move.owner(), message, move.target()));
+        for (MessageId message : move.messages()) {
+          moved(move.owner(), message, move.target());
+        }
       }
-      emptied.addAll(change.emptied);
-      openings.addAll(change.openings);
-      firstViews.addAll(change.firstViews);
-      foldersAdded.addAll(change.foldersAdded);
-      foldersRenamed.addAll(change.foldersRenamed);
-      foldersRemoved.addAll(change.foldersRemoved);
-      draftsAdded.addAll(change.draftsAdded);
-      draftsRevised.addAll(change.draftsRevised);
-      draftsRemoved.addAll(change.draftsRemoved);
-      keys.addAll(change.keys);
-      autoReplies.addAll(change.autoReplies);
-      autoResponders.addAll(change.autoResponders);
-      links.addAll(change.links);
+      emptied = appendAll(emptied, change.emptied);
+      openings = appendAll(openings, change.openings);
+      firstViews = appendAll(firstViews, change.firstViews);
+      foldersAdded = appendAll(foldersAdded, change.foldersAdded);
+      foldersRenamed = appendAll(foldersRenamed, change.foldersRenamed);
+      foldersRemoved = appendAll(foldersRemoved, change.foldersRemoved);
+      draftsAdded = appendAll(draftsAdded, change.draftsAdded);
+      draftsRevised = appendAll(draftsRevised, change.draftsRevised);
+      draftsRemoved = appendAll(draftsRemoved, change.draftsRemoved);
+      keys = appendAll(keys, change.keys);
+      autoReplies = appendAll(autoReplies, change.autoReplies);
+      autoResponders = appendAll(autoResponders, change.autoResponders);
+      links = appendAll(links, change.links);
       for (CountChange count : change.counts) {
         count(count.owner(), count.folder(), count.total(), count.unread());
       }
-      owners.addAll(change.owners);
+      for (ParticipantId owner : change.owners) {
+        owner(owner);
+      }
       return this;
     }
 
+    /** The change collected so far; the builder then starts afresh, empty. */
     public MailboxChange build() {
-      return new MailboxChange(this);
+      MailboxChange change = new MailboxChange(this);
+      placed = null;
+      receipts = null;
+      moves = null;
+      movedTo = null;
+      emptied = null;
+      openings = null;
+      firstViews = null;
+      foldersAdded = null;
+      foldersRenamed = null;
+      foldersRemoved = null;
+      draftsAdded = null;
+      draftsRevised = null;
+      draftsRemoved = null;
+      keys = null;
+      autoReplies = null;
+      autoResponders = null;
+      links = null;
+      counts = null;
+      owners = null;
+      return change;
     }
 
     /**
@@ -467,6 +509,10 @@ public final class MailboxChange {
      */
     private void moved(ParticipantId owner, MessageId message, FolderId target) {
       FolderOf to = new FolderOf(owner, target);
+      if (moves == null) {
+        moves = new LinkedHashMap<>(4);
+        movedTo = new HashMap<>(4);
+      }
       FolderOf earlier = movedTo.put(new CopyOf(owner, message), to);
       if (earlier != null) {
         List<MessageId> there = moves.get(earlier);
@@ -475,7 +521,7 @@ public final class MailboxChange {
           moves.remove(earlier);
         }
       }
-      moves.computeIfAbsent(to, k -> new ArrayList<>()).add(message);
+      moves.computeIfAbsent(to, k -> new ArrayList<>(4)).add(message);
     }
 
     /** The count rule: a copy counts in its folder and, if personal, in All Messages; unread until opened. */
@@ -496,10 +542,35 @@ public final class MailboxChange {
     }
 
     private void count(ParticipantId owner, FolderId folder, long total, long unread) {
+      if (counts == null) {
+        counts = new LinkedHashMap<>(8);
+      }
       long[] delta = counts.computeIfAbsent(new FolderOf(owner, folder), k -> new long[2]);
       delta[0] += total;
       delta[1] += unread;
+      owner(owner);
+    }
+
+    private void owner(ParticipantId owner) {
+      if (owners == null) {
+        owners = new LinkedHashSet<>(4);
+      }
       owners.add(owner);
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+      List<T> to = list == null ? new ArrayList<>(4) : list;
+      to.add(item);
+      return to;
+    }
+
+    private static <T> List<T> appendAll(List<T> list, List<T> items) {
+      if (items.isEmpty()) {
+        return list;
+      }
+      List<T> to = list == null ? new ArrayList<>(items.size()) : list;
+      to.addAll(items);
+      return to;
     }
   }
 }

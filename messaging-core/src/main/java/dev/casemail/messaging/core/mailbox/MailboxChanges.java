@@ -39,8 +39,12 @@ public interface MailboxChanges {
     if (!change.receipts().isEmpty()) {
       startReceipts(change.receipts());
     }
-    change.moves().forEach(this::moveCopies);
-    change.emptied().forEach(this::emptyFolder);
+    for (MailboxChange.CopiesMoved part : change.moves()) {
+      moveCopies(part);
+    }
+    for (MailboxChange.FolderEmptied part : change.emptied()) {
+      emptyFolder(part);
+    }
     if (!change.openings().isEmpty()) {
       openCopies(change.openings());
     }
@@ -50,19 +54,33 @@ public interface MailboxChanges {
     if (!change.counts().isEmpty()) {
       adjustCounts(change.counts());
     }
-    change.foldersRenamed().forEach(this::renameFolder);
-    change.foldersRemoved().forEach(this::removeFolder);
+    for (Folder part : change.foldersRenamed()) {
+      renameFolder(part);
+    }
+    for (MailboxChange.FolderRemoved part : change.foldersRemoved()) {
+      removeFolder(part);
+    }
     if (!change.draftsAdded().isEmpty()) {
       addDrafts(change.draftsAdded());
     }
-    change.draftsRevised().forEach(this::reviseDraft);
-    change.draftsRemoved().forEach(this::removeDraft);
+    for (MailboxChange.DraftRevised part : change.draftsRevised()) {
+      reviseDraft(part);
+    }
+    for (MailboxChange.DraftRemoved part : change.draftsRemoved()) {
+      removeDraft(part);
+    }
     if (!change.keys().isEmpty()) {
       rememberKeys(change.keys());
     }
-    change.autoReplies().forEach(this::recordAutoReply);
-    change.autoResponders().forEach(this::saveAutoResponder);
-    change.links().forEach(this::saveLink);
+    for (AutoReplyRecord part : change.autoReplies()) {
+      recordAutoReply(part);
+    }
+    for (MailboxChange.AutoResponderSaved part : change.autoResponders()) {
+      saveAutoResponder(part);
+    }
+    for (AccessLink part : change.links()) {
+      saveLink(part);
+    }
   }
 
   /** New folders (a new mailbox's system folders, or a custom folder), empty. */
