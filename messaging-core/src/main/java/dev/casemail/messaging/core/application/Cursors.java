@@ -1,5 +1,6 @@
 package dev.casemail.messaging.core.application;
 
+import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.PageCursor;
@@ -49,7 +50,8 @@ final class Cursors {
   private static final int LENGTH = PAYLOAD + MAC;
   private static final byte[] DOMAIN = "casemail page cursor".getBytes(StandardCharsets.US_ASCII);
 
-  private volatile byte[] secret;
+  /** The HMAC under the storage's secret, made once: making it is dearer than computing it. */
+  private volatile HashFunction mac;
 
   PageCursor encode(Store store, Listing listing, PageKey key) {
     ByteBuffer bytes = ByteBuffer.allocate(LENGTH);
@@ -101,7 +103,7 @@ final class Cursors {
 
   private byte[] mac(Store store, ParticipantId owner, byte[] payload) {
     byte[] owned = owner.value().getBytes(StandardCharsets.UTF_8);
-    byte[] full = Hashing.hmacSha256(secret(store)).newHasher()
+    byte[] full = mac(store).newHasher()
         .putBytes(DOMAIN)
         .putInt(owned.length)
         .putBytes(owned)
@@ -111,15 +113,16 @@ final class Cursors {
     return Arrays.copyOf(full, MAC);
   }
 
-  /** The storage's cursor secret, read once: it never changes. */
-  private byte[] secret(Store store) {
-    byte[] known = secret;
+  /** The HMAC under the storage's cursor secret, read once: it never changes. */
+  private HashFunction mac(Store store) {
+    HashFunction known = mac;
     if (known == null) {
-      known = store.cursorSecrets().cursorSecret().clone();
-      if (known.length < 32) {
+      byte[] secret = store.cursorSecrets().cursorSecret();
+      if (secret.length < 32) {
         throw new IllegalStateException("the storage's cursor secret is shorter than 32 bytes");
       }
-      secret = known;
+      known = Hashing.hmacSha256(secret);
+      mac = known;
     }
     return known;
   }
