@@ -37,4 +37,17 @@ public interface Messaging {
    * @throws InvalidInputException if {@code notification} is null
    */
   MessageId postNotification(NewNotification notification);
+
+  /**
+   * Exports a participant's record for the host, for a court order or a subpoena: as
+   * {@link ParticipantMessaging#exportRecord} does for the owner, but the export's own entry names
+   * {@code courtOrder}, so the owner and anyone checking the record later sees who asked and why.
+   *
+   * @param courtOrder the host's reference for the order or request, 1 to
+   *     {@value InputRules#MAX_SUBJECT_LENGTH} characters
+   * @throws NotFoundException if the participant is not registered
+   * @throws InvalidInputException if an argument is null or the reference breaks the rules of a single-line text
+   * @throws RecordIntegrityException if the stored record was changed behind the library's back
+   */
+  RecordExport exportRecord(ParticipantId mailbox, RecordScope scope, String courtOrder);
 }

@@ -285,4 +285,24 @@ public interface ParticipantMessaging {
    * @return the settings as saved
    */
   AutoResponderSettings configureAutoResponder(AutoResponderSettings settings);
+
+  // ---------------------------------------------------------------- the record
+
+  /**
+   * Exports the actor's record: the entries in {@code scope}, each with its content, leaf hash and
+   * inclusion proof, against a newly signed head of the record, with the consistency proof from the
+   * previous export's head. The export is recorded first, so the head includes the export's own entry.
+   *
+   * @throws InvalidInputException if {@code scope} is null
+   * @throws RecordIntegrityException if the stored record was changed behind the library's back: an
+   *     entry whose content no longer hashes to what was recorded (it is named), a gap, a head that
+   *     disagrees with its entries, a message never recorded. Nothing is exported then.
+   */
+  RecordExport exportRecord(RecordScope scope);
+
+  /**
+   * The actor's record as it is now, signed: its size and root. A host may publish heads (or hand them
+   * to the other side) so that a later export can be checked against them; nothing is recorded.
+   */
+  SignedTreeHead recordHead();
 }

@@ -20,11 +20,15 @@ import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.ParticipantView;
+import dev.casemail.messaging.api.RecordExport;
+import dev.casemail.messaging.api.RecordScope;
 import dev.casemail.messaging.api.RecipientGroup;
 import dev.casemail.messaging.api.Reply;
+import dev.casemail.messaging.api.SignedTreeHead;
 import dev.casemail.messaging.api.ThreadId;
 import dev.casemail.messaging.api.ThreadPage;
 import java.util.List;
+import java.util.Optional;
 
 /** The API as one participant: checks arguments are present, then hands each call to its service. */
 final class ActingParticipant implements ParticipantMessaging {
@@ -195,6 +199,16 @@ final class ActingParticipant implements ParticipantMessaging {
   @Override
   public AutoResponderSettings configureAutoResponder(AutoResponderSettings settings) {
     return services.autoResponder.configure(actor, required("settings", settings));
+  }
+
+  @Override
+  public RecordExport exportRecord(RecordScope scope) {
+    return services.record.export(actor, required("scope", scope), Optional.empty());
+  }
+
+  @Override
+  public SignedTreeHead recordHead() {
+    return services.record.head(actor);
   }
 
   @Override

@@ -3,15 +3,19 @@ package dev.casemail.messaging.core.application;
 import static dev.casemail.messaging.api.InputRules.required;
 
 import dev.casemail.messaging.api.Directory;
+import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.NewNotification;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
+import dev.casemail.messaging.api.RecordExport;
+import dev.casemail.messaging.api.RecordScope;
 import dev.casemail.messaging.core.MessagingConfiguration;
 import dev.casemail.messaging.core.port.Storage;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The library's entry point on one storage: wires the services. Public only so that
@@ -25,6 +29,7 @@ public final class MessagingService implements Messaging {
   final FolderService folders;
   final ReadService reading;
   final AutoResponderService autoResponder;
+  final RecordService record;
   private final DirectoryService directory;
 
   public MessagingService(Storage storage, MessagingConfiguration configuration) {
@@ -42,6 +47,7 @@ public final class MessagingService implements Messaging {
     this.folders = new FolderService(context);
     this.reading = new ReadService(context);
     this.autoResponder = new AutoResponderService(context);
+    this.record = new RecordService(context);
     this.directory = new DirectoryService(context);
   }
 
@@ -58,5 +64,11 @@ public final class MessagingService implements Messaging {
   @Override
   public MessageId postNotification(NewNotification notification) {
     return composer.notify(required("notification", notification));
+  }
+
+  @Override
+  public RecordExport exportRecord(ParticipantId mailbox, RecordScope scope, String courtOrder) {
+    String reference = InputRules.singleLine("courtOrder", courtOrder, InputRules.MAX_SUBJECT_LENGTH);
+    return record.export(required("mailbox", mailbox), required("scope", scope), Optional.of(reference));
   }
 }

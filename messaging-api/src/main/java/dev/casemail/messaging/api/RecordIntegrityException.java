@@ -1,0 +1,29 @@
+package dev.casemail.messaging.api;
+
+import java.util.OptionalLong;
+
+/**
+ * Thrown when a mailbox's stored record disagrees with itself or with the mailbox: an entry whose
+ * content no longer hashes to what was recorded, a gap or a stray entry, a head whose root is not that
+ * of its entries, a message the record never recorded. Storage was changed behind the library's back;
+ * nothing is exported from it, and nothing was changed by the call.
+ */
+public final class RecordIntegrityException extends MessagingException {
+  private static final long serialVersionUID = 1L;
+
+  private final long index;
+
+  /**
+   * @param index the first entry found wrong, or -1 if the fault is not one entry's
+   * @param message what is wrong
+   */
+  public RecordIntegrityException(long index, String message) {
+    super(message);
+    this.index = index;
+  }
+
+  /** The position of the first entry found wrong, if the fault is one entry's. */
+  public OptionalLong index() {
+    return index < 0 ? OptionalLong.empty() : OptionalLong.of(index);
+  }
+}
