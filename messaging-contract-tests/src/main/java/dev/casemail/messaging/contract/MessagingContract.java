@@ -25,6 +25,7 @@ public interface MessagingContract
         ReadingContract,
         CursorIntegrityContract,
         ThreadIdsContract,
+        RecordContract,
         AutoResponderContract,
         FolderContract,
         MoveContract,

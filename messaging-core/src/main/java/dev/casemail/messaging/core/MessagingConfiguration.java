@@ -5,10 +5,14 @@ import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.core.access.AccessPolicy;
 import dev.casemail.messaging.core.access.DefaultAccessPolicy;
 import dev.casemail.messaging.core.access.RequestLimit;
+import dev.casemail.messaging.core.record.RecordSigners;
+import dev.casemail.messaging.api.RecordSigner;
+import dev.casemail.messaging.api.TimestampAuthority;
 import dev.casemail.messaging.core.port.IdGenerator;
 import dev.casemail.messaging.core.port.TimeOrderedIdGenerator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -69,6 +73,21 @@ public abstract class MessagingConfiguration {
   public Duration accessRequestPeriod() {
     return RequestLimit.DEFAULT.period();
   }
+
+  /**
+   * The host's key, which signs the heads of mailboxes' records (exports, {@code recordHead()}):
+   * {@code RecordSigners.ed25519(privateKeyPem, publicKeyPem)} for an Ed25519 key the host keeps, or a
+   * signer of the host's own (a hardware security module). The default generates a key for this
+   * process the first time it signs, and says so in a warning: fine for a demo, useless for evidence,
+   * since nobody keeps that key's public half.
+   */
+  @Value.Default
+  public RecordSigner recordSigner() {
+    return RecordSigners.generatedOnFirstUse();
+  }
+
+  /** An RFC 3161 time-stamping authority that time-stamps every export's signed head; none by default. */
+  public abstract Optional<TimestampAuthority> timestampAuthority();
 
   /** The request limit of {@link #accessRequestLimit()} and {@link #accessRequestPeriod()}. */
   public RequestLimit requestLimit() {
@@ -137,6 +156,24 @@ public abstract class MessagingConfiguration {
     }
 
     /** Sets the period the access request limit counts in; 1 minute to 3660 days. */
+    /** Sets the signer of record heads. @throws InvalidInputException if it is null */
+    public Builder recordSigner(RecordSigner recordSigner) {
+      values.recordSigner(InputRules.required("recordSigner", recordSigner));
+      return this;
+    }
+
+    /** Sets the time-stamping authority of exports. @throws InvalidInputException if it is null */
+    public Builder timestampAuthority(TimestampAuthority timestampAuthority) {
+      values.timestampAuthority(InputRules.required("timestampAuthority", timestampAuthority));
+      return this;
+    }
+
+    /** Sets or clears the time-stamping authority of exports. @throws InvalidInputException if the optional is null */
+    public Builder timestampAuthority(Optional<? extends TimestampAuthority> timestampAuthority) {
+      values.timestampAuthority(InputRules.required("timestampAuthority", timestampAuthority));
+      return this;
+    }
+
     public Builder accessRequestPeriod(Duration accessRequestPeriod) {
       values.accessRequestPeriod(InputRules.required("accessRequestPeriod", accessRequestPeriod));
       return this;

@@ -3,6 +3,7 @@ package dev.casemail.messaging.inmemory;
 import dev.casemail.messaging.api.AccessEvent;
 import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.RecordedAccessEvent;
 import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.access.AccessLinks;
 import dev.casemail.messaging.core.port.StorageConflictException;
@@ -75,6 +76,20 @@ final class AccessLinkTable implements AccessLinks {
       statuses.put(participant.equals(entry.practitioner()) ? entry.parent() : entry.practitioner(), entry.status());
     }
     return statuses;
+  }
+
+  @Override
+  public List<RecordedAccessEvent> events(ParticipantId participant) {
+    List<RecordedAccessEvent> events = new ArrayList<>();
+    for (List<ParticipantId> key : data.linksByParticipant.getOrDefault(participant, Set.of())) {
+      Entry entry = data.links.get(key);
+      for (int i = 0; i < entry.events().size(); i++) {
+        AccessEvent event = entry.events().get(i);
+        events.add(new RecordedAccessEvent(
+            entry.practitioner(), entry.parent(), i + 1, event.status(), event.actor(), event.at()));
+      }
+    }
+    return events;
   }
 
   @Override

@@ -9,6 +9,8 @@ import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.mailbox.MailboxChanges;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.message.SentKey;
+import dev.casemail.messaging.core.record.SealedRecord;
+import dev.casemail.messaging.core.record.StoredExport;
 import java.util.List;
 
 /** Writes the parts of a mailbox change to the tables of one transaction, each write undoable. */
@@ -21,6 +23,7 @@ final class ChangeWriter implements MailboxChanges {
   private final AutoResponderTable autoResponders;
   private final SentKeyTable sentKeys;
   private final AccessLinkTable links;
+  private final RecordTable records;
 
   ChangeWriter(
       CopyTable copies,
@@ -29,7 +32,8 @@ final class ChangeWriter implements MailboxChanges {
       DraftTable drafts,
       AutoResponderTable autoResponders,
       SentKeyTable sentKeys,
-      AccessLinkTable links) {
+      AccessLinkTable links,
+      RecordTable records) {
     this.copies = copies;
     this.receipts = receipts;
     this.folders = folders;
@@ -37,6 +41,7 @@ final class ChangeWriter implements MailboxChanges {
     this.autoResponders = autoResponders;
     this.sentKeys = sentKeys;
     this.links = links;
+    this.records = records;
   }
 
   @Override
@@ -123,5 +128,15 @@ final class ChangeWriter implements MailboxChanges {
   @Override
   public void saveLink(AccessLink link) {
     links.save(link);
+  }
+
+  @Override
+  public void saveExports(List<StoredExport> exports) {
+    records.saveExports(exports);
+  }
+
+  @Override
+  public void appendRecord(SealedRecord record) {
+    records.append(record);
   }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The copies of every mailbox and their indexes by folder, by thread and in All Messages. */
 final class CopyTable implements MessageCopies {
@@ -46,6 +47,13 @@ final class CopyTable implements MessageCopies {
       }
     }
     return found;
+  }
+
+  @Override
+  public List<MessageCopy> every(ParticipantId owner) {
+    return mailboxes.existing(owner)
+        .map(m -> m.copies.values().stream().map(entry -> entry.toCopy(owner)).collect(Collectors.toList()))
+        .orElse(List.of());
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.casemail.messaging.core.participant.Family;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Storage;
 import dev.casemail.messaging.core.port.Store;
+import dev.casemail.messaging.core.record.RecordHead;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +77,7 @@ final class InMemoryStorage implements Storage {
     AutoResponderTable autoResponders = new AutoResponderTable(mailboxes, undo);
     SentKeyTable sentKeys = new SentKeyTable(mailboxes, undo);
     AccessLinkTable links = new AccessLinkTable(this, undo);
+    RecordTable records = new RecordTable(mailboxes, undo);
     return new Store(
         new ParticipantTable(this, undo),
         new FamilyTable(this, undo),
@@ -87,8 +89,21 @@ final class InMemoryStorage implements Storage {
         drafts,
         autoResponders,
         () -> cursorSecret.clone(),
-        owners -> {}, // the write lock is held already: every mailbox is locked, and in one order
-        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links));
+        records,
+        owners -> heads(owners), // the write lock is held already: every mailbox is locked, and in one order
+        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links, records));
+  }
+
+  /** The record heads of those {@code owners} whose mailbox exists. */
+  private Map<ParticipantId, RecordHead> heads(Set<ParticipantId> owners) {
+    Map<ParticipantId, RecordHead> heads = new HashMap<>();
+    for (ParticipantId owner : owners) {
+      MailboxData mailbox = mailboxes.get(owner);
+      if (mailbox != null) {
+        heads.put(owner, mailbox.recordHead);
+      }
+    }
+    return heads;
   }
 
   static List<ParticipantId> linkKey(ParticipantId practitioner, ParticipantId parent) {

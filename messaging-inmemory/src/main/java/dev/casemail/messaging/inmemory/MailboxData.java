@@ -11,9 +11,14 @@ import dev.casemail.messaging.core.draft.Draft;
 import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.message.SentKey;
 import dev.casemail.messaging.core.paging.PageKey;
+import dev.casemail.messaging.core.record.RecordHead;
+import dev.casemail.messaging.core.record.StoredEntry;
+import dev.casemail.messaging.core.record.StoredExport;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
@@ -47,6 +52,11 @@ final class MailboxData {
   final NavigableSet<Keyed> draftsNewestFirst = new TreeSet<>(CopyEntry.NEWEST_FIRST);
 
   AutoResponderState autoResponder;
+
+  /** The mailbox's record: its entries in order (where each one's content is found, and its leaf hash), its head, its exports. */
+  final List<StoredEntry> record = new ArrayList<>();
+  RecordHead recordHead = RecordHead.EMPTY;
+  final List<StoredExport> exports = new ArrayList<>();
   final Map<ParticipantId, AutoReplyRecord> autoReplies = new HashMap<>();
 
   NavigableSet<Keyed> folderIndex(FolderId folder) {

@@ -34,6 +34,13 @@ final class ReceiptTable implements Receipts {
     return found;
   }
 
+  @Override
+  public Map<MessageId, List<Receipt>> every(ParticipantId sender) {
+    Map<MessageId, List<Receipt>> every = new LinkedHashMap<>();
+    mailboxes.existing(sender).ifPresent(mailbox -> mailbox.receipts.keySet().forEach(id -> every.put(id, of(sender, id))));
+    return every;
+  }
+
   void start(ParticipantId sender, MessageId message, List<ParticipantId> recipients) {
     MailboxData mailbox = mailboxes.forWrite(sender);
     if (mailbox.receipts.containsKey(message)) {

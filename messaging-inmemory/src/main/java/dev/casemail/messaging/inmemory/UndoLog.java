@@ -2,6 +2,7 @@ package dev.casemail.messaging.inmemory;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,6 +71,13 @@ final class UndoLog {
     if (set.remove(element)) {
       undo.push(() -> set.add(element));
     }
+  }
+
+  /** Appends {@code element} to the end of {@code list}. */
+  <T> void append(List<T> list, T element) {
+    writable();
+    list.add(element);
+    undo.push(() -> list.remove(list.size() - 1));
   }
 
   void rollback() {

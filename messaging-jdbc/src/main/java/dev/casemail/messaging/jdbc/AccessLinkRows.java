@@ -3,6 +3,7 @@ package dev.casemail.messaging.jdbc;
 import dev.casemail.messaging.api.AccessEvent;
 import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.RecordedAccessEvent;
 import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.access.AccessLinks;
 import dev.casemail.messaging.core.port.StorageConflictException;
@@ -75,6 +76,22 @@ final class AccessLinkRows implements AccessLinks {
         row -> statuses.put(ParticipantId.of(row.getString(1)), AccessStatus.valueOf(row.getString(2))),
         participant.value());
     return statuses;
+  }
+
+  @Override
+  public List<RecordedAccessEvent> events(ParticipantId participant) {
+    return sql.query(
+        "SELECT l.practitioner_id, l.parent_id, e.seq, e.status, e.actor_id, e.happened_at"
+            + " FROM access_events e JOIN access_links l"
+            + " ON l.owner_id = e.owner_id AND l.counterpart_id = e.counterpart_id WHERE e.owner_id = ?",
+        row -> new RecordedAccessEvent(
+            ParticipantId.of(row.getString("practitioner_id")),
+            ParticipantId.of(row.getString("parent_id")),
+            row.getInt("seq"),
+            AccessStatus.valueOf(row.getString("status")),
+            ParticipantId.of(row.getString("actor_id")),
+            Sql.instant(row, "happened_at")),
+        participant.value());
   }
 
   @Override

@@ -9,6 +9,8 @@ import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.mailbox.MailboxChanges;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.message.SentKey;
+import dev.casemail.messaging.core.record.SealedRecord;
+import dev.casemail.messaging.core.record.StoredExport;
 import java.util.List;
 
 /**
@@ -26,6 +28,7 @@ final class ChangeWriter implements MailboxChanges {
   private final AutoResponderRows autoResponders;
   private final SentKeyRows sentKeys;
   private final AccessLinkRows links;
+  private final RecordRows records;
 
   ChangeWriter(
       CopyRows copies,
@@ -34,7 +37,8 @@ final class ChangeWriter implements MailboxChanges {
       DraftRows drafts,
       AutoResponderRows autoResponders,
       SentKeyRows sentKeys,
-      AccessLinkRows links) {
+      AccessLinkRows links,
+      RecordRows records) {
     this.copies = copies;
     this.receipts = receipts;
     this.folders = folders;
@@ -42,6 +46,7 @@ final class ChangeWriter implements MailboxChanges {
     this.autoResponders = autoResponders;
     this.sentKeys = sentKeys;
     this.links = links;
+    this.records = records;
   }
 
   @Override
@@ -127,5 +132,15 @@ final class ChangeWriter implements MailboxChanges {
   @Override
   public void saveLink(AccessLink link) {
     links.save(link);
+  }
+
+  @Override
+  public void saveExports(List<StoredExport> exports) {
+    records.saveExports(exports);
+  }
+
+  @Override
+  public void appendRecord(SealedRecord record) {
+    records.append(record);
   }
 }

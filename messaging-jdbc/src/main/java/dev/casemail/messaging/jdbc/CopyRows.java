@@ -94,6 +94,11 @@ final class CopyRows implements MessageCopies {
   }
 
   @Override
+  public List<MessageCopy> every(ParticipantId owner) {
+    return sql.query("SELECT " + COLUMNS + " FROM copies WHERE owner_id = ?", row -> copy(owner, row), owner.value());
+  }
+
+  @Override
   public List<MessageCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit) {
     return sql.query(
         folderPageSql(after.isPresent()),

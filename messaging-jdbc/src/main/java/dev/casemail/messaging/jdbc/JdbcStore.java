@@ -5,7 +5,10 @@ import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.core.mailbox.MailboxLocks;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Store;
+import dev.casemail.messaging.core.record.RecordHead;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,7 +23,8 @@ final class JdbcStore {
    * mailbox are serialized across every connection and service instance, and since every write locks
    * all its mailboxes at once in this one order, two writes never wait for each other in a cycle.
    */
-  static final String LOCK_MAILBOXES = "SELECT owner_id FROM mailboxes WHERE owner_id IN (%s) ORDER BY owner_id FOR UPDATE";
+  static final String LOCK_MAILBOXES = "SELECT owner_id, record_size, record_frontier FROM mailboxes"
+      + " WHERE owner_id IN (%s) ORDER BY owner_id FOR UPDATE";
 
   private JdbcStore() {}
 
@@ -32,6 +36,7 @@ final class JdbcStore {
     AutoResponderRows autoResponders = new AutoResponderRows(sql);
     SentKeyRows sentKeys = new SentKeyRows(sql);
     AccessLinkRows links = new AccessLinkRows(sql);
+    RecordRows records = new RecordRows(sql);
     return new Store(
         new ParticipantRows(sql, directory),
         new FamilyRows(sql),
@@ -43,8 +48,9 @@ final class JdbcStore {
         drafts,
         autoResponders,
         new CursorSecretRows(sql),
+        records,
         locks(sql),
-        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links));
+        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links, records));
   }
 
   private static MailboxLocks locks(Sql sql) {
@@ -52,17 +58,22 @@ final class JdbcStore {
       private boolean locked;
 
       @Override
-      public void lock(Set<ParticipantId> owners) {
+      public Map<ParticipantId, RecordHead> lock(Set<ParticipantId> owners) {
         sql.requireWritable();
         if (locked) {
           throw new IllegalStateException("a write transaction locks its mailboxes once, all at once");
         }
         locked = true;
+        Map<ParticipantId, RecordHead> heads = new HashMap<>();
         if (owners.isEmpty()) {
-          return;
+          return heads;
         }
         List<String> ids = owners.stream().map(ParticipantId::value).sorted().toList();
-        sql.query(String.format(LOCK_MAILBOXES, Sql.marks(ids.size())), row -> row.getString(1), ids.toArray());
+        sql.query(
+            String.format(LOCK_MAILBOXES, Sql.marks(ids.size())),
+            row -> heads.put(ParticipantId.of(row.getString("owner_id")), RecordRows.head(row)),
+            ids.toArray());
+        return heads;
       }
     };
   }

@@ -6,7 +6,9 @@ import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.message.Receipt;
 import dev.casemail.messaging.core.message.Receipts;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The table {@code receipts}: who opened what, stored under the sender. */
 final class ReceiptRows implements Receipts {
@@ -24,6 +26,17 @@ final class ReceiptRows implements Receipts {
         row -> new Receipt(ParticipantId.of(row.getString("recipient_id")), Sql.optionalInstant(row, "first_viewed_at")),
         sender.value(),
         message.value());
+  }
+
+  @Override
+  public Map<MessageId, List<Receipt>> every(ParticipantId sender) {
+    Map<MessageId, List<Receipt>> every = new LinkedHashMap<>();
+    sql.query(
+        "SELECT message_id, recipient_id, first_viewed_at FROM receipts WHERE owner_id = ? ORDER BY message_id, position",
+        row -> every.computeIfAbsent(MessageId.of(row.getLong("message_id")), id -> new ArrayList<>())
+            .add(new Receipt(ParticipantId.of(row.getString("recipient_id")), Sql.optionalInstant(row, "first_viewed_at"))),
+        sender.value());
+    return every;
   }
 
   /** Every recipient "never viewed", for every message of the change, in one batch. */

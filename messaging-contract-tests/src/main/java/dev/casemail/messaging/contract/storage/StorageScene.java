@@ -45,6 +45,9 @@ import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Storage;
 import dev.casemail.messaging.core.port.StorageConflictException;
 import dev.casemail.messaging.core.port.Store;
+import dev.casemail.messaging.core.record.RecordHead;
+import dev.casemail.messaging.core.record.Records;
+import dev.casemail.messaging.core.record.SealedRecord;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -183,8 +186,10 @@ final class StorageScene {
   void apply(MailboxChange change) {
     track(change);
     storage.write(store -> {
-      store.locks().lock(change.owners());
-      store.changes().apply(change);
+      Map<ParticipantId, RecordHead> heads = store.locks().lock(change.owners());
+      // sealed as the core seals every change: each entry the next place of its record
+      store.changes().apply(
+          change.recordings().isEmpty() ? change : change.sealed(SealedRecord.seal(change.recordings(), heads)));
       return null;
     });
   }
@@ -232,6 +237,7 @@ final class StorageScene {
         port(Drafts.class, Store::drafts),
         port(AutoResponders.class, Store::autoResponders),
         port(CursorSecrets.class, Store::cursorSecrets),
+        port(Records.class, Store::records),
         port(MailboxLocks.class, Store::locks),
         port(MailboxChanges.class, Store::changes));
   }

@@ -2,6 +2,7 @@ package dev.casemail.messaging.core.access;
 
 import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.RecordedAccessEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,12 @@ public interface AccessLinks {
 
   /** The current status of every link the participant is a side of, by counterpart, in one read. */
   Map<ParticipantId, AccessStatus> statusesOf(ParticipantId participant);
+
+  /**
+   * Every event of every link the participant is a side of, as the participant's record says them (for
+   * an export of the participant's record), in any order.
+   */
+  List<RecordedAccessEvent> events(ParticipantId participant);
 
   /** Every link the participant is a side of, in any status and any order, each with its latest events. */
   List<AccessLink> of(ParticipantId participant);

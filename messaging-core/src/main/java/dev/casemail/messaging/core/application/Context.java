@@ -2,33 +2,48 @@ package dev.casemail.messaging.core.application;
 
 import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.NotFoundException;
+import dev.casemail.messaging.api.RecordSigner;
+import dev.casemail.messaging.api.TimestampAuthority;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.core.access.AccessPolicy;
 import dev.casemail.messaging.core.access.RequestLimit;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.IdGenerator;
+import dev.casemail.messaging.core.record.HeadSigner;
 import dev.casemail.messaging.core.port.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
-/** What every service needs: transactions, time, ids, the access policy and limits, and cursors. */
+/** What every service needs: transactions, time, ids, the access policy and limits, cursors, the record's signer. */
 final class Context {
 
   final Transactions transactions;
   final AccessPolicy policy;
   final RequestLimit requestLimit;
   final Cursors cursors;
+  final HeadSigner signer;
+  final Optional<TimestampAuthority> timestamps;
   private final Clock clock;
   private final IdGenerator ids;
 
-  Context(Transactions transactions, Clock clock, IdGenerator ids, AccessPolicy policy, RequestLimit requestLimit) {
+  Context(
+      Transactions transactions,
+      Clock clock,
+      IdGenerator ids,
+      AccessPolicy policy,
+      RequestLimit requestLimit,
+      RecordSigner signer,
+      Optional<TimestampAuthority> timestamps) {
     this.transactions = transactions;
     this.clock = clock;
     this.ids = ids;
     this.policy = policy;
     this.requestLimit = requestLimit;
     this.cursors = new Cursors();
+    this.signer = new HeadSigner(signer);
+    this.timestamps = timestamps;
   }
 
   /**

@@ -40,7 +40,9 @@ public final class MessagingService implements Messaging {
         clock,
         Objects.requireNonNull(configuration.idGenerator(), "idGenerator"),
         Objects.requireNonNull(configuration.accessPolicy(), "accessPolicy"),
-        configuration.requestLimit());
+        configuration.requestLimit(),
+        configuration.recordSigner(),
+        configuration.timestampAuthority());
     this.composer = new Composer(context);
     this.access = new AccessService(context, composer);
     this.drafts = new DraftService(context, composer);

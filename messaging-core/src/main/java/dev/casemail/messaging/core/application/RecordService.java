@@ -1,12 +1,58 @@
 package dev.casemail.messaging.core.application;
 
+import dev.casemail.messaging.api.Direction;
+import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.ProvenEntry;
+import dev.casemail.messaging.api.RecordContent;
+import dev.casemail.messaging.api.RecordEntry;
 import dev.casemail.messaging.api.RecordExport;
+import dev.casemail.messaging.api.RecordIntegrityException;
 import dev.casemail.messaging.api.RecordScope;
+import dev.casemail.messaging.api.RecordedAccessEvent;
+import dev.casemail.messaging.api.RecordedExport;
+import dev.casemail.messaging.api.RecordedFirstView;
+import dev.casemail.messaging.api.RecordedMessage;
 import dev.casemail.messaging.api.SignedTreeHead;
+import dev.casemail.messaging.core.application.Plan.Outcome;
+import dev.casemail.messaging.core.mailbox.MailboxChange;
+import dev.casemail.messaging.core.message.MessageCopy;
+import dev.casemail.messaging.core.message.Receipt;
+import dev.casemail.messaging.core.participant.Participant;
+import dev.casemail.messaging.core.port.Store;
+import dev.casemail.messaging.core.record.MerkleTree;
+import dev.casemail.messaging.core.record.RecordContents;
+import dev.casemail.messaging.core.record.RecordEncoding;
+import dev.casemail.messaging.core.record.RecordHead;
+import dev.casemail.messaging.core.record.Recording;
+import dev.casemail.messaging.core.record.SealedRecord;
+import dev.casemail.messaging.core.record.StoredEntry;
+import dev.casemail.messaging.core.record.StoredExport;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Exports of mailboxes' records and their signed heads. */
+/**
+ * Exports of mailboxes' records and their signed heads.
+ *
+ * <p>An export is two transactions. The first records the export (its entry is the record's next)
+ * and signs the head that includes it, under the mailbox's lock. The second reads the record up to
+ * that head, outside any lock (a record only grows, so what the head covers never changes): it
+ * rebuilds every entry's content from what the mailbox holds now (the message, the first view, the
+ * access event, the export it records), checks that each still hashes to the leaf hash recorded, that
+ * the entries have no gap and their tree has the signed root and the stored head's, that every
+ * message and first view in the mailbox was recorded, and that the record still extends the previous
+ * export's head; then it proves the entries in scope. Anything found wrong is a
+ * {@link RecordIntegrityException} naming it, and nothing is exported.
+ */
 final class RecordService {
 
   private final Context context;
@@ -16,10 +62,237 @@ final class RecordService {
   }
 
   RecordExport export(ParticipantId mailbox, RecordScope scope, Optional<String> courtOrder) {
-    throw new UnsupportedOperationException("the record export is being built on this branch");
+    Stamp stamp = context.transactions.write("exportRecord", store -> {
+      Participant owner = Context.participant(store, mailbox);
+      return Plan.of(List.of(mailbox), () -> {
+        RecordHead head = store.records().head(mailbox);
+        Optional<StoredExport> previous = store.records().latestExport(mailbox);
+        long number = previous.map(p -> p.export().exportNumber()).orElse(0L) + 1;
+        Instant now = context.now();
+        RecordedExport export = new RecordedExport(number, scope, courtOrder, now);
+        // the head the export's own entry makes: the same seal the transaction applies
+        RecordHead after = SealedRecord.seal(List.of(new Recording(mailbox, export)), Map.of(mailbox, head))
+            .heads().get(mailbox);
+        SignedTreeHead signed = context.signer.sign(mailbox, after, now);
+        MailboxChange change = MailboxChange.builder().recordExport(mailbox, export, signed).build();
+        return Outcome.of(change, new Stamp(owner, export, signed, previous));
+      });
+    });
+    return context.transactions.read("exportRecord", store -> prove(store, stamp));
   }
 
   SignedTreeHead head(ParticipantId mailbox) {
-    throw new UnsupportedOperationException("the record head is being built on this branch");
+    return context.transactions.read("recordHead", store -> {
+      Context.participant(store, mailbox);
+      return context.signer.sign(mailbox, store.records().head(mailbox), context.now());
+    });
+  }
+
+  /** What the recording transaction decided: the export, its signed head, and the export before it. */
+  private record Stamp(Participant owner, RecordedExport export, SignedTreeHead head, Optional<StoredExport> previous) {}
+
+  private RecordExport prove(Store store, Stamp stamp) {
+    ParticipantId mailbox = stamp.owner().id();
+    long size = stamp.head().size();
+    List<StoredEntry> stored = store.records().entries(mailbox);
+    RecordHead storedHead = store.records().head(mailbox);
+    for (int i = 0; i < stored.size(); i++) {
+      if (stored.get(i).index() != i) {
+        throw new RecordIntegrityException(i, "entry #" + i + " of the record of " + mailbox
+            + " is missing: the next stored entry is #" + stored.get(i).index());
+      }
+    }
+    if (stored.size() != storedHead.size() || stored.size() < size) {
+      throw new RecordIntegrityException(Math.min(stored.size(), storedHead.size()), "the record of " + mailbox
+          + " holds " + stored.size() + " entries, but its head says " + storedHead.size());
+    }
+    List<byte[]> leaves = new ArrayList<>(stored.size());
+    for (StoredEntry entry : stored) {
+      leaves.add(leafHash(entry));
+    }
+    MerkleTree tree = MerkleTree.of(leaves);
+    if (!MessageDigest.isEqual(tree.root(storedHead.size()), storedHead.root())) {
+      throw new RecordIntegrityException(-1, "the stored head of the record of " + mailbox
+          + " is not the root of its entries: an entry's leaf hash or the head was changed");
+    }
+    if (!MessageDigest.isEqual(tree.root(size), RecordEncoding.unhex(stamp.head().rootHash()))) {
+      throw new RecordIntegrityException(-1, "the entries of the record of " + mailbox
+          + " no longer have the root the export's head was signed with");
+    }
+    Evidence evidence = Evidence.read(store, mailbox);
+    List<RecordEntry> entries = new ArrayList<>((int) size);
+    for (int i = 0; i < size; i++) {
+      StoredEntry entry = stored.get(i);
+      RecordContent content = evidence.contentOf(entry).orElseThrow(() -> new RecordIntegrityException(entry.index(),
+          "entry #" + entry.index() + " records " + entry.kindName() + ", which is no longer in the mailbox"));
+      RecordEntry rebuilt = new RecordEntry(mailbox, i, content);
+      if (!RecordEncoding.hex(RecordEncoding.leafHash(rebuilt)).equals(entry.leafHash())) {
+        throw new RecordIntegrityException(i, "entry #" + i + " records " + entry.kindName()
+            + ", which the mailbox no longer holds as it was recorded: it was changed");
+      }
+      entries.add(rebuilt);
+    }
+    evidence.requireRecorded(stored);
+    List<String> consistency = List.of();
+    if (stamp.previous().isPresent()) {
+      SignedTreeHead before = stamp.previous().get().head();
+      if (before.size() > size
+          || !MessageDigest.isEqual(tree.root(before.size()), RecordEncoding.unhex(before.rootHash()))) {
+        throw new RecordIntegrityException(-1, "the record of " + mailbox + " no longer extends the head of export #"
+            + stamp.previous().get().export().exportNumber() + ": entries recorded before it were changed or removed");
+      }
+      consistency = hex(tree.consistencyProof(before.size(), size));
+    }
+    List<ProvenEntry> proven = new ArrayList<>();
+    for (RecordEntry entry : inScope(entries, stamp.export())) {
+      proven.add(new ProvenEntry(
+          entry, RecordEncoding.hex(leaves.get((int) entry.index())), hex(tree.inclusionProof(entry.index(), size))));
+    }
+    Optional<String> token = context.timestamps.map(authority -> Base64.getEncoder().encodeToString(
+        authority.timestamp(MerkleTree.sha256Of(RecordEncoding.signedBytes(stamp.head())))));
+    return new RecordExport(
+        stamp.owner().view(),
+        stamp.export(),
+        stamp.head(),
+        stamp.previous().map(StoredExport::head),
+        consistency,
+        proven,
+        token);
+  }
+
+  /**
+   * The entries an export's scope selects, in record order: what the scope covers, every first view of
+   * a message selected, and the export's own entry (the last).
+   */
+  private static List<RecordEntry> inScope(List<RecordEntry> entries, RecordedExport export) {
+    RecordScope scope = export.scope();
+    Set<MessageId> messages = new HashSet<>();
+    Set<Long> selected = new HashSet<>();
+    for (RecordEntry entry : entries) {
+      RecordContent content = entry.content();
+      if (content instanceof RecordedFirstView) {
+        continue;
+      }
+      if (scope.covers(content.at(), content.involving())) {
+        selected.add(entry.index());
+        if (content instanceof RecordedMessage message) {
+          messages.add(message.id());
+        }
+      }
+    }
+    List<RecordEntry> inScope = new ArrayList<>();
+    for (RecordEntry entry : entries) {
+      RecordContent content = entry.content();
+      boolean firstViewOfOne = content instanceof RecordedFirstView view
+          && (messages.contains(view.message()) || scope.kind() == RecordScope.Kind.ALL
+              || (scope.kind() == RecordScope.Kind.PERIOD && scope.covers(view.at(), view.involving())));
+      boolean own = entry.index() == entries.size() - 1;
+      if (selected.contains(entry.index()) || firstViewOfOne || own) {
+        inScope.add(entry);
+      }
+    }
+    return inScope;
+  }
+
+  private static byte[] leafHash(StoredEntry entry) {
+    try {
+      byte[] hash = RecordEncoding.unhex(entry.leafHash());
+      if (hash.length == MerkleTree.HASH_SIZE) {
+        return hash;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new RecordIntegrityException(entry.index(), "entry #" + entry.index() + " has no valid leaf hash");
+  }
+
+  private static List<String> hex(List<byte[]> hashes) {
+    return hashes.stream().map(RecordEncoding::hex).collect(Collectors.toList());
+  }
+
+  /** What the mailbox holds now, from which each entry's content is rebuilt. */
+  private static final class Evidence {
+    final ParticipantId owner;
+    final Map<MessageId, MessageCopy> copies = new HashMap<>();
+    final Map<MessageId, List<Receipt>> receipts;
+    final Map<String, RecordedAccessEvent> events = new HashMap<>();
+    final Map<Long, RecordedExport> exports = new HashMap<>();
+
+    private Evidence(ParticipantId owner, Map<MessageId, List<Receipt>> receipts) {
+      this.owner = owner;
+      this.receipts = receipts;
+    }
+
+    static Evidence read(Store store, ParticipantId owner) {
+      Evidence evidence = new Evidence(owner, store.receipts().every(owner));
+      store.copies().every(owner).forEach(copy -> evidence.copies.put(copy.message().id(), copy));
+      for (RecordedAccessEvent event : store.accessLinks().events(owner)) {
+        evidence.events.put(eventKey(owner, event), event);
+      }
+      store.records().exports(owner).forEach(export -> evidence.exports.put(export.export().exportNumber(), export.export()));
+      return evidence;
+    }
+
+    Optional<RecordContent> contentOf(StoredEntry entry) {
+      switch (entry.kind()) {
+        case RecordEncoding.MESSAGE:
+          return Optional.ofNullable(copies.get(MessageId.of(entry.reference()))).map(c -> RecordContents.message(c.message()));
+        case RecordEncoding.FIRST_VIEW:
+          return firstView(MessageId.of(entry.reference()), ParticipantId.of(entry.other()));
+        case RecordEncoding.ACCESS_EVENT:
+          return Optional.ofNullable(events.get(entry.other() + "#" + entry.reference()));
+        default:
+          return Optional.ofNullable(exports.get(entry.reference()));
+      }
+    }
+
+    private Optional<RecordContent> firstView(MessageId message, ParticipantId viewer) {
+      if (viewer.equals(owner)) {
+        return Optional.ofNullable(copies.get(message))
+            .filter(copy -> copy.direction() == Direction.RECEIVED)
+            .flatMap(MessageCopy::openedAt)
+            .map(at -> new RecordedFirstView(message, viewer, at));
+      }
+      return receipts.getOrDefault(message, List.of()).stream()
+          .filter(receipt -> receipt.recipient().equals(viewer))
+          .findFirst()
+          .flatMap(Receipt::firstViewedAt)
+          .map(at -> new RecordedFirstView(message, viewer, at));
+    }
+
+    /** Every message and every first view the mailbox holds has its entry; a forged one has none. */
+    void requireRecorded(List<StoredEntry> stored) {
+      Set<Long> messages = new HashSet<>();
+      Set<String> views = new HashSet<>();
+      for (StoredEntry entry : stored) {
+        if (entry.kind() == RecordEncoding.MESSAGE) {
+          messages.add(entry.reference());
+        } else if (entry.kind() == RecordEncoding.FIRST_VIEW) {
+          views.add(entry.reference() + "/" + entry.other());
+        }
+      }
+      for (MessageCopy copy : copies.values()) {
+        long id = copy.message().id().value();
+        if (!messages.contains(id)) {
+          throw new RecordIntegrityException(-1, "message " + id + " sits in the mailbox of " + owner
+              + " but was never recorded");
+        }
+        if (copy.direction() == Direction.RECEIVED && copy.openedAt().isPresent() && !views.contains(id + "/" + owner)) {
+          throw new RecordIntegrityException(-1, "the first view of message " + id + " by " + owner
+              + " is in the mailbox but was never recorded");
+        }
+      }
+      receipts.forEach((message, list) -> list.forEach(receipt -> {
+        if (receipt.firstViewedAt().isPresent() && !views.contains(message.value() + "/" + receipt.recipient())) {
+          throw new RecordIntegrityException(-1, "the first view of message " + message + " by " + receipt.recipient()
+              + " is in the mailbox of " + owner + " but was never recorded");
+        }
+      }));
+    }
+
+    private static String eventKey(ParticipantId owner, RecordedAccessEvent event) {
+      ParticipantId counterpart = event.practitioner().equals(owner) ? event.parent() : event.practitioner();
+      return counterpart.value() + "#" + event.eventNumber();
+    }
   }
 }

@@ -5,10 +5,14 @@ import dev.casemail.messaging.api.MessagingException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.StorageException;
 import dev.casemail.messaging.core.application.Plan.Outcome;
+import dev.casemail.messaging.core.mailbox.MailboxChange;
+import dev.casemail.messaging.core.record.RecordHead;
+import dev.casemail.messaging.core.record.SealedRecord;
 import dev.casemail.messaging.core.port.Storage;
 import dev.casemail.messaging.core.port.StorageConflictException;
 import dev.casemail.messaging.core.port.Store;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -20,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>A write goes through the same steps every time, so that no operation can take them in another
  * order: it plans (names every mailbox it will write, reading only what never changes), locks those
  * mailboxes all at once (the store locks them in one global order, so crossing calls never wait for
- * each other in a cycle), decides the whole change from what it then reads, and applies that change in
- * one go. A change that writes a mailbox the plan did not name is a bug, refused before anything is
+ * each other in a cycle, and reads their records' heads with the lock), decides the whole change from
+ * what it then reads, seals what the change records onto those heads (each entry the next place of its
+ * record), and applies that change in one go. A change that writes a mailbox the plan did not name is a bug, refused before anything is
  * written.
  *
  * <p>A call that lost a race in storage is retried; the API's own exceptions pass through; anything
@@ -46,15 +51,20 @@ final class Transactions {
   <T> T write(String operation, Function<Store, Plan<T>> planning) {
     return run(operation, true, store -> {
       Plan<T> plan = planning.apply(store);
-      store.locks().lock(plan.mailboxes());
+      Map<ParticipantId, RecordHead> heads = store.locks().lock(plan.mailboxes());
       Outcome<T> outcome = plan.work().get();
-      if (!plan.mailboxes().containsAll(outcome.change().owners())) {
-        Set<ParticipantId> unplanned = new HashSet<>(outcome.change().owners());
+      MailboxChange change = outcome.change();
+      if (!plan.mailboxes().containsAll(change.owners())) {
+        Set<ParticipantId> unplanned = new HashSet<>(change.owners());
         unplanned.removeAll(plan.mailboxes());
         throw new IllegalStateException(operation + " would write mailboxes it did not lock: " + unplanned);
       }
-      if (!outcome.change().isEmpty()) {
-        store.changes().apply(outcome.change());
+      if (!change.recordings().isEmpty()) {
+        // every entry takes the next place of its record, as the lock found the record
+        change = change.sealed(SealedRecord.seal(change.recordings(), heads));
+      }
+      if (!change.isEmpty()) {
+        store.changes().apply(change);
       }
       return outcome.result();
     });

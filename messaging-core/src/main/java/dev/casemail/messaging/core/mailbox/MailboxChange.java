@@ -4,6 +4,10 @@ import dev.casemail.messaging.api.DraftId;
 import dev.casemail.messaging.api.FolderId;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.RecordedAccessEvent;
+import dev.casemail.messaging.api.RecordedExport;
+import dev.casemail.messaging.api.RecordedFirstView;
+import dev.casemail.messaging.api.SignedTreeHead;
 import dev.casemail.messaging.api.SystemFolder;
 import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
@@ -14,6 +18,10 @@ import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.folder.FolderCounts;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.message.SentKey;
+import dev.casemail.messaging.core.record.RecordContents;
+import dev.casemail.messaging.core.record.Recording;
+import dev.casemail.messaging.core.record.SealedRecord;
+import dev.casemail.messaging.core.record.StoredExport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -139,6 +147,9 @@ public final class MailboxChange {
   private final List<AutoResponderSaved> autoResponders;
   private final List<AccessLink> links;
   private final List<CountChange> counts;
+  private final List<Recording> recordings;
+  private final List<StoredExport> exportsSaved;
+  private final SealedRecord record;
   private final Set<ParticipantId> owners;
 
   /** Takes over what the builder collected; the builder starts afresh. */
@@ -177,7 +188,47 @@ public final class MailboxChange {
       }
     }
     this.counts = frozen(changes);
+    this.recordings = frozen(builder.recordings);
+    this.exportsSaved = frozen(builder.exportsSaved);
+    this.record = SealedRecord.NONE;
     this.owners = builder.owners == null ? Set.of() : Collections.unmodifiableSet(builder.owners);
+  }
+
+  /** {@code change} with its record sealed. */
+  private MailboxChange(MailboxChange change, SealedRecord record) {
+    this.placed = change.placed;
+    this.receipts = change.receipts;
+    this.moves = change.moves;
+    this.emptied = change.emptied;
+    this.openings = change.openings;
+    this.firstViews = change.firstViews;
+    this.foldersAdded = change.foldersAdded;
+    this.foldersRenamed = change.foldersRenamed;
+    this.foldersRemoved = change.foldersRemoved;
+    this.draftsAdded = change.draftsAdded;
+    this.draftsRevised = change.draftsRevised;
+    this.draftsRemoved = change.draftsRemoved;
+    this.keys = change.keys;
+    this.autoReplies = change.autoReplies;
+    this.autoResponders = change.autoResponders;
+    this.links = change.links;
+    this.counts = change.counts;
+    this.recordings = change.recordings;
+    this.exportsSaved = change.exportsSaved;
+    this.record = record;
+    this.owners = change.owners;
+  }
+
+  /**
+   * This change with its recordings sealed onto the records' heads: what the core applies. The
+   * recordings of the sealed record must be this change's.
+   */
+  public MailboxChange sealed(SealedRecord sealed) {
+    if (sealed.appends().size() != recordings.size()) {
+      throw new IllegalArgumentException("a sealed record of " + sealed.appends().size() + " entries for "
+          + recordings.size() + " recordings");
+    }
+    return new MailboxChange(this, sealed);
   }
 
   /** A list the builder will not touch again, as a read-only list (most parts of a change are empty). */
@@ -286,6 +337,25 @@ public final class MailboxChange {
     return links;
   }
 
+  /**
+   * What the change records, in order: a message entry for every copy placed, a first-view entry in
+   * the viewer's and in the sender's record for every copy opened, an access-event entry in both
+   * sides' records for every link saved, and an export entry for every export.
+   */
+  public List<Recording> recordings() {
+    return recordings;
+  }
+
+  /** Exports of records, with the heads they were signed with. */
+  public List<StoredExport> exportsSaved() {
+    return exportsSaved;
+  }
+
+  /** The recordings sealed (see {@link #sealed}); {@link SealedRecord#NONE} until then. */
+  public SealedRecord record() {
+    return record;
+  }
+
   /** The count changes, at most one per folder, none that is zero. */
   public List<CountChange> counts() {
     return counts;
@@ -323,6 +393,8 @@ public final class MailboxChange {
     private List<AutoResponderSaved> autoResponders;
     private List<AccessLink> links;
     private Map<FolderOf, long[]> counts;
+    private List<Recording> recordings;
+    private List<StoredExport> exportsSaved;
     private Set<ParticipantId> owners;
 
     private Builder() {}
@@ -331,6 +403,7 @@ public final class MailboxChange {
     public Builder place(MessageCopy copy) {
       placed = append(placed, copy);
       enter(copy);
+      recordings = append(recordings, new Recording(copy.owner(), RecordContents.message(copy.message())));
       return this;
     }
 
@@ -380,8 +453,11 @@ public final class MailboxChange {
       openings = append(openings, new CopyOpened(copy.owner(), copy.message().id(), at));
       leave(copy);
       enter(copy.openedAt(at));
+      RecordedFirstView view = RecordContents.firstView(copy.message(), copy.owner(), at);
+      recordings = append(recordings, new Recording(copy.owner(), view));
       copy.message().sender().ifPresent(sender -> {
         firstViews = append(firstViews, new FirstView(sender.id(), copy.message().id(), copy.owner(), at));
+        recordings = append(recordings, new Recording(sender.id(), view));
         owner(sender.id());
       });
       return this;
@@ -440,8 +516,22 @@ public final class MailboxChange {
     /** An access link after one more step of its lifecycle; it is stored under both sides. */
     public Builder saveLink(AccessLink link) {
       links = append(links, link);
+      RecordedAccessEvent step = RecordContents.lastStep(link);
+      recordings = append(recordings, new Recording(link.practitioner(), step));
+      recordings = append(recordings, new Recording(link.parent(), step));
       owner(link.practitioner());
       owner(link.parent());
+      return this;
+    }
+
+    /**
+     * An export of {@code owner}'s record: its entry in the record, and the export kept with the head
+     * it was signed with (the head after that entry).
+     */
+    public Builder recordExport(ParticipantId owner, RecordedExport export, SignedTreeHead head) {
+      recordings = append(recordings, new Recording(owner, export));
+      exportsSaved = append(exportsSaved, new StoredExport(export, head));
+      owner(owner);
       return this;
     }
 
@@ -467,6 +557,11 @@ public final class MailboxChange {
       autoReplies = appendAll(autoReplies, change.autoReplies);
       autoResponders = appendAll(autoResponders, change.autoResponders);
       links = appendAll(links, change.links);
+      if (!change.record.isEmpty()) {
+        throw new IllegalArgumentException("a sealed change is applied as it is, never added to another");
+      }
+      recordings = appendAll(recordings, change.recordings);
+      exportsSaved = appendAll(exportsSaved, change.exportsSaved);
       for (CountChange count : change.counts) {
         count(count.owner(), count.folder(), count.total(), count.unread());
       }
@@ -497,6 +592,8 @@ public final class MailboxChange {
       autoResponders = null;
       links = null;
       counts = null;
+      recordings = null;
+      exportsSaved = null;
       owners = null;
       return change;
     }

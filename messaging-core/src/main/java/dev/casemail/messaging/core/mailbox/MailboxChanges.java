@@ -7,6 +7,8 @@ import dev.casemail.messaging.core.folder.CountChange;
 import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.message.SentKey;
+import dev.casemail.messaging.core.record.SealedRecord;
+import dev.casemail.messaging.core.record.StoredExport;
 import java.util.List;
 
 /**
@@ -81,6 +83,12 @@ public interface MailboxChanges {
     for (AccessLink part : change.links()) {
       saveLink(part);
     }
+    if (!change.exportsSaved().isEmpty()) {
+      saveExports(change.exportsSaved());
+    }
+    if (!change.record().isEmpty()) {
+      appendRecord(change.record());
+    }
   }
 
   /** New folders (a new mailbox's system folders, or a custom folder), empty. */
@@ -136,4 +144,14 @@ public interface MailboxChanges {
    * number {@link AccessLink#eventCount()}; the stored link must have had {@code eventCount - 1} events.
    */
   void saveLink(AccessLink link);
+
+  /** Keeps exports of records with the heads they were signed with; an export number taken is a conflict. */
+  void saveExports(List<StoredExport> exports);
+
+  /**
+   * Appends sealed entries to their records ({@link dev.casemail.messaging.core.record.RecordAppend#stored()}
+   * says what to keep of each) and replaces each record's head: the head stored must still be the one
+   * the entries were sealed onto (its size is the first new entry's index), otherwise a conflict.
+   */
+  void appendRecord(SealedRecord record);
 }

@@ -1,6 +1,8 @@
 package dev.casemail.messaging.core.mailbox;
 
 import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.core.record.RecordHead;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,6 +17,11 @@ import java.util.Set;
  */
 public interface MailboxLocks {
 
-  /** Locks the mailboxes of {@code owners} (registered or not) until the transaction ends. */
-  void lock(Set<ParticipantId> owners);
+  /**
+   * Locks the mailboxes of {@code owners} (registered or not) until the transaction ends.
+   *
+   * @return the head of the record of each locked mailbox that exists, as the lock found it: what the
+   *     call's record entries are sealed onto (a transactional store reads it with the lock)
+   */
+  Map<ParticipantId, RecordHead> lock(Set<ParticipantId> owners);
 }

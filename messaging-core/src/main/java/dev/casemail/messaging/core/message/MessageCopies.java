@@ -24,6 +24,12 @@ public interface MessageCopies {
   /** The owner's copies among {@code messages}; unknown ids are absent. */
   List<MessageCopy> findAll(ParticipantId owner, Collection<MessageId> messages);
 
+  /**
+   * Every copy of the owner's mailbox, in any order: what an export of the owner's record reads, and
+   * the only read of a whole mailbox (an export is as long as the record it exports).
+   */
+  List<MessageCopy> every(ParticipantId owner);
+
   /** Copies in a real folder, newest first by (sent time, id). */
   List<MessageCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit);
 

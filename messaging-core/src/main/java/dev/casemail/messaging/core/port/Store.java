@@ -12,6 +12,7 @@ import dev.casemail.messaging.core.message.SentKeys;
 import dev.casemail.messaging.core.paging.CursorSecrets;
 import dev.casemail.messaging.core.participant.Families;
 import dev.casemail.messaging.core.participant.Participants;
+import dev.casemail.messaging.core.record.Records;
 import java.util.Objects;
 
 /**
@@ -32,6 +33,7 @@ public record Store(
     Drafts drafts,
     AutoResponders autoResponders,
     CursorSecrets cursorSecrets,
+    Records records,
     MailboxLocks locks,
     MailboxChanges changes) {
 
@@ -46,6 +48,7 @@ public record Store(
     Objects.requireNonNull(drafts, "drafts");
     Objects.requireNonNull(autoResponders, "autoResponders");
     Objects.requireNonNull(cursorSecrets, "cursorSecrets");
+    Objects.requireNonNull(records, "records");
     Objects.requireNonNull(locks, "locks");
     Objects.requireNonNull(changes, "changes");
   }

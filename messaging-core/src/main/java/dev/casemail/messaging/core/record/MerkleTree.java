@@ -211,6 +211,11 @@ public final class MerkleTree {
     return digest.digest();
   }
 
+  /** SHA-256 of {@code bytes}. */
+  public static byte[] sha256Of(byte[] bytes) {
+    return sha256().digest(bytes);
+  }
+
   static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");

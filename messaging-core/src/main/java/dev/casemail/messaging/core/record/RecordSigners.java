@@ -76,6 +76,49 @@ public final class RecordSigners {
     }
   }
 
+  /**
+   * The default signer: it generates its key the first time it signs (with {@link #generatedForDemo()}'s
+   * warning), so a library that never signs never generates one or warns.
+   */
+  public static RecordSigner generatedOnFirstUse() {
+    return new RecordSigner() {
+      private volatile RecordSigner generated;
+
+      private RecordSigner signer() {
+        RecordSigner known = generated;
+        if (known == null) {
+          synchronized (this) {
+            if (generated == null) {
+              generated = generatedForDemo();
+            }
+            known = generated;
+          }
+        }
+        return known;
+      }
+
+      @Override
+      public String algorithm() {
+        return ED25519;
+      }
+
+      @Override
+      public PublicKey publicKey() {
+        return signer().publicKey();
+      }
+
+      @Override
+      public byte[] sign(byte[] message) {
+        return signer().sign(message);
+      }
+
+      @Override
+      public String toString() {
+        return "RecordSigner[generated on first use, for demos]";
+      }
+    };
+  }
+
   /** The id of a public key: the SHA-256 of its X.509 encoding, lowercase hex. */
   public static String keyId(PublicKey key) {
     return RecordEncoding.hex(MerkleTree.sha256().digest(key.getEncoded()));

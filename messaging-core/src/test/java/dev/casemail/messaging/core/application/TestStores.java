@@ -13,6 +13,7 @@ import dev.casemail.messaging.core.paging.CursorSecrets;
 import dev.casemail.messaging.core.participant.Families;
 import dev.casemail.messaging.core.participant.Participants;
 import dev.casemail.messaging.core.port.Store;
+import dev.casemail.messaging.core.record.Records;
 import java.lang.reflect.Proxy;
 
 /**
@@ -45,6 +46,7 @@ final class TestStores {
         unused(Drafts.class),
         unused(AutoResponders.class),
         secrets,
+        unused(Records.class),
         unused(MailboxLocks.class),
         unused(MailboxChanges.class));
   }

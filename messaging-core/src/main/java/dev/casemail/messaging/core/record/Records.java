@@ -1,0 +1,27 @@
+package dev.casemail.messaging.core.record;
+
+import dev.casemail.messaging.api.ParticipantId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mailboxes' records (a storage port, used within one transaction), written through
+ * {@code MailboxChanges}: each mailbox's entries in order, its head, and its exports.
+ */
+public interface Records {
+
+  /** The head of the owner's record as stored; {@link RecordHead#EMPTY} if nothing was recorded. */
+  RecordHead head(ParticipantId owner);
+
+  /** Every stored entry of the owner's record, in index order (an export reads all of them). */
+  List<StoredEntry> entries(ParticipantId owner);
+
+  /** Every export of the owner's record, in number order. */
+  List<StoredExport> exports(ParticipantId owner);
+
+  /** The owner's latest export, if any. */
+  default Optional<StoredExport> latestExport(ParticipantId owner) {
+    List<StoredExport> exports = exports(owner);
+    return exports.isEmpty() ? Optional.empty() : Optional.of(exports.get(exports.size() - 1));
+  }
+}

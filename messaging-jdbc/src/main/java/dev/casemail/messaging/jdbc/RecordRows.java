@@ -1,0 +1,176 @@
+package dev.casemail.messaging.jdbc;
+
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.RecordIntegrityException;
+import dev.casemail.messaging.api.RecordScope;
+import dev.casemail.messaging.api.RecordedExport;
+import dev.casemail.messaging.api.SignedTreeHead;
+import dev.casemail.messaging.core.record.RecordAppend;
+import dev.casemail.messaging.core.record.RecordHead;
+import dev.casemail.messaging.core.record.Records;
+import dev.casemail.messaging.core.record.SealedRecord;
+import dev.casemail.messaging.core.record.StoredEntry;
+import dev.casemail.messaging.core.record.StoredExport;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The records: the tables {@code record_entries} and {@code record_exports}, and each record's head on
+ * its mailbox's row in {@code mailboxes} (read with the mailbox's lock, see {@link JdbcStore}).
+ */
+final class RecordRows implements Records {
+
+  private static final String EXPORT_COLUMNS =
+      "export_number, scope_kind, scope_from, scope_until, scope_counterpart, court_order, exported_at,"
+          + " head_size, head_root, head_signed_at, key_id, algorithm, signature";
+
+  private final Sql sql;
+
+  RecordRows(Sql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public RecordHead head(ParticipantId owner) {
+    return sql.queryOne(
+            "SELECT record_size, record_frontier FROM mailboxes WHERE owner_id = ?", RecordRows::head, owner.value())
+        .orElse(RecordHead.EMPTY);
+  }
+
+  /** A head from the row of a statement that selects {@code record_size} and {@code record_frontier}. */
+  static RecordHead head(ResultSet row) throws SQLException {
+    long size = row.getLong("record_size");
+    String frontier = row.getString("record_frontier");
+    try {
+      return RecordHead.of(size, frontier);
+    } catch (IllegalArgumentException e) {
+      // a row changed behind the library's back: nothing can be recorded onto it, nor exported from it
+      throw new RecordIntegrityException(-1, "the record head stored for " + row.getString("owner_id")
+          + " is not a head: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public List<StoredEntry> entries(ParticipantId owner) {
+    return sql.query(
+        "SELECT leaf_index, kind, reference, other_id, recorded_at, leaf_hash FROM record_entries"
+            + " WHERE owner_id = ? ORDER BY leaf_index",
+        row -> new StoredEntry(
+            row.getLong("leaf_index"),
+            row.getInt("kind"),
+            row.getLong("reference"),
+            row.getString("other_id"),
+            Sql.instant(row, "recorded_at"),
+            row.getString("leaf_hash").strip()),
+        owner.value());
+  }
+
+  @Override
+  public List<StoredExport> exports(ParticipantId owner) {
+    return sql.query(
+        "SELECT " + EXPORT_COLUMNS + " FROM record_exports WHERE owner_id = ? ORDER BY export_number",
+        row -> export(owner, row),
+        owner.value());
+  }
+
+  @Override
+  public Optional<StoredExport> latestExport(ParticipantId owner) {
+    return sql.queryOne(
+        "SELECT " + EXPORT_COLUMNS + " FROM record_exports WHERE owner_id = ? ORDER BY export_number DESC"
+            + " FETCH FIRST 1 ROWS ONLY",
+        row -> export(owner, row),
+        owner.value());
+  }
+
+  // writes, from ChangeWriter
+
+  void saveExports(List<StoredExport> exports) {
+    List<Object[]> rows = new ArrayList<>(exports.size());
+    for (StoredExport stored : exports) {
+      RecordedExport export = stored.export();
+      SignedTreeHead head = stored.head();
+      RecordScope scope = export.scope();
+      rows.add(new Object[] {
+        head.mailbox().value(),
+        export.exportNumber(),
+        scope.kind().name(),
+        Sql.instant(scope.from()),
+        Sql.instant(scope.until()),
+        Sql.text(scope.counterpart().map(ParticipantId::value)),
+        Sql.text(export.courtOrder()),
+        export.exportedAt(),
+        head.size(),
+        head.rootHash(),
+        head.signedAt(),
+        head.keyId(),
+        head.algorithm(),
+        head.signature()
+      });
+    }
+    sql.requireWritable();
+    sql.batch("INSERT INTO record_exports (owner_id, " + EXPORT_COLUMNS + ")"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+  }
+
+  /**
+   * The entries in one batch, then each record's head on its mailbox's row, in one batch, only where
+   * the head is still the one the entries were sealed onto.
+   */
+  void append(SealedRecord record) {
+    List<Object[]> entries = new ArrayList<>(record.appends().size());
+    Map<ParticipantId, Long> sealedOnto = new LinkedHashMap<>();
+    for (RecordAppend append : record.appends()) {
+      StoredEntry entry = append.stored();
+      entries.add(new Object[] {
+        append.entry().mailbox().value(), entry.index(), entry.kind(), entry.reference(), entry.other(),
+        entry.recordedAt(), entry.leafHash()
+      });
+      sealedOnto.putIfAbsent(append.entry().mailbox(), entry.index());
+    }
+    sql.requireWritable();
+    sql.batch(
+        "INSERT INTO record_entries (owner_id, leaf_index, kind, reference, other_id, recorded_at, leaf_hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        entries);
+    List<Object[]> heads = new ArrayList<>(record.heads().size());
+    record.heads().forEach((owner, head) -> heads.add(new Object[] {
+      head.size(), head.frontierHex(), owner.value(), sealedOnto.get(owner)
+    }));
+    sql.batchOfOnes(
+        "UPDATE mailboxes SET record_size = ?, record_frontier = ? WHERE owner_id = ? AND record_size = ?", heads);
+  }
+
+  private static StoredExport export(ParticipantId owner, ResultSet row) throws SQLException {
+    RecordScope scope;
+    switch (RecordScope.Kind.valueOf(row.getString("scope_kind"))) {
+      case PERIOD:
+        scope = RecordScope.between(Sql.instant(row, "scope_from"), Sql.instant(row, "scope_until"));
+        break;
+      case COUNTERPART:
+        scope = RecordScope.with(ParticipantId.of(row.getString("scope_counterpart")));
+        break;
+      default:
+        scope = RecordScope.all();
+        break;
+    }
+    RecordedExport export = new RecordedExport(
+        row.getLong("export_number"),
+        scope,
+        Optional.ofNullable(row.getString("court_order")),
+        Sql.instant(row, "exported_at"));
+    SignedTreeHead head = new SignedTreeHead(
+        owner,
+        row.getLong("head_size"),
+        row.getString("head_root").strip(),
+        Sql.instant(row, "head_signed_at"),
+        row.getString("key_id").strip(),
+        row.getString("algorithm"),
+        row.getString("signature"));
+    return new StoredExport(export, head);
+  }
+}
