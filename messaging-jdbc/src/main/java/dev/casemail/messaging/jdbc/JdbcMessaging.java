@@ -46,6 +46,7 @@ public final class JdbcMessaging {
       Flyway.configure()
           .dataSource(dataSource)
           .locations(MIGRATIONS_LOCATION)
+          .javaMigrations(new RecordBackfill())
           .table(HISTORY_TABLE)
           .baselineOnMigrate(false)
           .load()

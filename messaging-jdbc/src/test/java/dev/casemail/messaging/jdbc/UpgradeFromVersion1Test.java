@@ -16,7 +16,14 @@ import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
+import dev.casemail.messaging.api.RecordExport;
+import dev.casemail.messaging.api.RecordScope;
+import dev.casemail.messaging.api.RecordSigner;
+import dev.casemail.messaging.api.RecordedMessage;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.contract.RecordContract;
+import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.core.record.RecordSigners;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -56,7 +63,8 @@ class UpgradeFromVersion1Test {
       assertThat(copiesBefore).hasSize(19);
 
       JdbcMessaging.migrate(pool);
-      Messaging messaging = JdbcMessaging.create(pool);
+      RecordSigner signer = RecordSigners.generatedForDemo();
+      Messaging messaging = JdbcMessaging.create(pool, MessagingConfiguration.builder().recordSigner(signer).build());
 
       Set<String> copiesAfter = new TreeSet<>();
       for (String id : ids) {
@@ -81,6 +89,14 @@ class UpgradeFromVersion1Test {
         assertThat(drafts.items()).allSatisfy(d -> assertThat(d.subject().orElse("")).doesNotContain("\u202E"));
       }
       assertThat(copiesAfter).as("every copy of every mailbox, read through the API").isEqualTo(copiesBefore);
+
+      // migration 5 recorded what version 1 held: every mailbox's record is complete and proves itself
+      for (String id : ids) {
+        RecordExport export = messaging.actingAs(ParticipantId.of(id)).exportRecord(RecordScope.all());
+        RecordContract.assertProven(export, signer);
+        assertThat(export.entries()).filteredOn(e -> e.entry().content() instanceof RecordedMessage)
+            .as(id + "'s recorded messages").hasSize((int) copiesBefore.stream().filter(c -> c.startsWith(id + "|")).count());
+      }
 
       ParticipantId lee = ParticipantId.of("dr lee");
       ParticipantId anna = ParticipantId.of("anna\u200Bmiller");
