@@ -2,6 +2,7 @@ package dev.casemail.messaging.benchmarks;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
@@ -21,7 +24,9 @@ import javax.sql.DataSource;
  *
  * <p>Rows of a send to two parents (as {@code JdbcStore} writes them): the three mailbox rows locked
  * {@code FOR UPDATE}, three {@code copies}, six {@code folders} count updates (Sent and All Messages of
- * the sender, Inbox and All Messages of each parent), two {@code receipts}. Rows of a batch move: the
+ * the sender, Inbox and All Messages of each parent), two {@code receipts}, three {@code record_entries}
+ * (the message entering each mailbox's record) and the three records' heads on the mailbox rows. The
+ * floor computes no hash: its leaf hashes and heads are placeholders of the right length. Rows of a batch move: the
  * owner's mailbox row locked, the moved {@code copies}, the counts of the source and target folders.
  */
 final class SqlFloor {
@@ -33,6 +38,9 @@ final class SqlFloor {
   private final DataSource dataSource;
   /** Ids below the time-ordered ids the library issues, so the two never meet. */
   private final AtomicLong ids = new AtomicLong();
+  /** The size of each mailbox's record: the floor is its database's only writer, so it counts them itself. */
+  private final Map<String, Long> recordSizes = new ConcurrentHashMap<>();
+  private static final String HASH = "ab".repeat(32);
 
   SqlFloor(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -49,6 +57,15 @@ final class SqlFloor {
     String mother = Practice.MOTHER.value();
     String father = Practice.FATHER.value();
     try (Connection connection = dataSource.getConnection()) {
+      if (recordSizes.isEmpty()) {
+        // once, before the first send: what the setup recorded (the access requests and their answers)
+        try (PreparedStatement sizes = connection.prepareStatement("SELECT owner_id, record_size FROM mailboxes");
+            ResultSet rows = sizes.executeQuery()) {
+          while (rows.next()) {
+            recordSizes.put(rows.getString(1), rows.getLong(2));
+          }
+        }
+      }
       connection.setAutoCommit(false);
       try (PreparedStatement lock = connection.prepareStatement(
           "SELECT owner_id FROM mailboxes WHERE owner_id IN (?, ?, ?) ORDER BY owner_id FOR UPDATE")) {
@@ -107,6 +124,29 @@ final class SqlFloor {
           receipts.addBatch();
         }
         receipts.executeBatch();
+      }
+      try (PreparedStatement entries = connection.prepareStatement(
+              "INSERT INTO record_entries (owner_id, leaf_index, kind, reference, other_id, recorded_at, leaf_hash)"
+                  + " VALUES (?, ?, 1, ?, '', ?, ?)");
+          PreparedStatement heads = connection.prepareStatement(
+              "UPDATE mailboxes SET record_size = ?, record_frontier = ? WHERE owner_id = ? AND record_size = ?")) {
+        for (String owner : List.of(lawyer, mother, father)) {
+          long size = recordSizes.getOrDefault(owner, 0L);
+          entries.setString(1, owner);
+          entries.setLong(2, size);
+          entries.setLong(3, message);
+          entries.setObject(4, now);
+          entries.setString(5, HASH);
+          entries.addBatch();
+          heads.setLong(1, size + 1);
+          heads.setString(2, HASH.repeat(Long.bitCount(size + 1)));
+          heads.setString(3, owner);
+          heads.setLong(4, size);
+          heads.addBatch();
+          recordSizes.put(owner, size + 1);
+        }
+        entries.executeBatch();
+        heads.executeBatch();
       }
       connection.commit();
     }
