@@ -3,6 +3,7 @@ package dev.casemail.messaging.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.casemail.messaging.api.Consistency;
 import dev.casemail.messaging.api.DraftContent;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.MessageKind;
@@ -113,6 +114,17 @@ public interface RecordContract extends MessagingFixture {
             second.consistencyProof().stream().map(RecordContract::unhex).collect(Collectors.toList())))
         .as("the second export's consistency proof from the first export's head").isTrue();
     assertProven(second, signed.signer());
+
+    world.send(anna, "Even later", "", lee);
+    RecordExport third = world.as(anna).exportRecord(RecordScope.with(lee));
+    assertThat(third.consistency()).extracting(Consistency::earlier).containsExactly(first.head(), second.head());
+    for (Consistency consistency : third.consistency()) {
+      assertThat(MerkleTree.verifyConsistency(
+              consistency.earlier().size(), unhex(consistency.earlier().rootHash()),
+              third.head().size(), unhex(third.head().rootHash()),
+              consistency.proof().stream().map(RecordContract::unhex).collect(Collectors.toList())))
+          .as("consistency from the head of export #%s", consistency.earlier().size()).isTrue();
+    }
   }
 
   @Test

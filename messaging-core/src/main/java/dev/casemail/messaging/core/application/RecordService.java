@@ -1,5 +1,6 @@
 package dev.casemail.messaging.core.application;
 
+import dev.casemail.messaging.api.Consistency;
 import dev.casemail.messaging.api.Direction;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.ParticipantId;
@@ -66,8 +67,8 @@ final class RecordService {
       Participant owner = Context.participant(store, mailbox);
       return Plan.of(List.of(mailbox), () -> {
         RecordHead head = store.records().head(mailbox);
-        Optional<StoredExport> previous = store.records().latestExport(mailbox);
-        long number = previous.map(p -> p.export().exportNumber()).orElse(0L) + 1;
+        List<StoredExport> earlier = store.records().exports(mailbox);
+        long number = earlier.size() + 1L;
         Instant now = context.now();
         RecordedExport export = new RecordedExport(number, scope, courtOrder, now);
         // the head the export's own entry makes: the same seal the transaction applies
@@ -75,7 +76,7 @@ final class RecordService {
             .heads().get(mailbox);
         SignedTreeHead signed = context.signer.sign(mailbox, after, now);
         MailboxChange change = MailboxChange.builder().recordExport(mailbox, export, signed).build();
-        return Outcome.of(change, new Stamp(owner, export, signed, previous));
+        return Outcome.of(change, new Stamp(owner, export, signed, earlier));
       });
     });
     return context.transactions.read("exportRecord", store -> prove(store, stamp));
@@ -89,7 +90,7 @@ final class RecordService {
   }
 
   /** What the recording transaction decided: the export, its signed head, and the export before it. */
-  private record Stamp(Participant owner, RecordedExport export, SignedTreeHead head, Optional<StoredExport> previous) {}
+  private record Stamp(Participant owner, RecordedExport export, SignedTreeHead head, List<StoredExport> earlier) {}
 
   private RecordExport prove(Store store, Stamp stamp) {
     ParticipantId mailbox = stamp.owner().id();
@@ -133,15 +134,15 @@ final class RecordService {
       entries.add(rebuilt);
     }
     evidence.requireRecorded(stored);
-    List<String> consistency = List.of();
-    if (stamp.previous().isPresent()) {
-      SignedTreeHead before = stamp.previous().get().head();
+    List<Consistency> consistency = new ArrayList<>(stamp.earlier().size());
+    for (StoredExport earlier : stamp.earlier()) {
+      SignedTreeHead before = earlier.head();
       if (before.size() > size
           || !MessageDigest.isEqual(tree.root(before.size()), RecordEncoding.unhex(before.rootHash()))) {
         throw new RecordIntegrityException(-1, "the record of " + mailbox + " no longer extends the head of export #"
-            + stamp.previous().get().export().exportNumber() + ": entries recorded before it were changed or removed");
+            + earlier.export().exportNumber() + ": entries recorded before it were changed or removed");
       }
-      consistency = hex(tree.consistencyProof(before.size(), size));
+      consistency.add(new Consistency(before, hex(tree.consistencyProof(before.size(), size))));
     }
     List<ProvenEntry> proven = new ArrayList<>();
     for (RecordEntry entry : inScope(entries, stamp.export())) {
@@ -154,7 +155,6 @@ final class RecordService {
         stamp.owner().view(),
         stamp.export(),
         stamp.head(),
-        stamp.previous().map(StoredExport::head),
         consistency,
         proven,
         token);
