@@ -92,9 +92,17 @@ public final class RecordEncoding {
     return MerkleTree.leafHash(encode(entry));
   }
 
-  /** The bytes a head's signature is over: everything the head says except the signature. */
+  /**
+   * The bytes a head's signature is over: everything the head says except the signature.
+   *
+   * @throws IllegalArgumentException if {@code root} is not a SHA-256 hash (it is written without a
+   *     length, so any other length would make two heads' bytes ambiguous)
+   */
   public static byte[] signedBytes(
       ParticipantId mailbox, long size, byte[] root, Instant signedAt, String keyId, String algorithm) {
+    if (root.length != MerkleTree.HASH_SIZE) {
+      throw new IllegalArgumentException("a root has " + MerkleTree.HASH_SIZE + " bytes, not " + root.length);
+    }
     Writer out = new Writer();
     out.u8(VERSION);
     out.text(HEAD_LABEL);

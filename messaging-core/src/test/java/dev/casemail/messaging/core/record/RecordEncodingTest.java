@@ -143,6 +143,19 @@ class RecordEncodingTest {
     assertThat(RecordEncoding.signedBytes(head)).isEqualTo(bytes);
   }
 
+  @Test
+  void aSignedHeadWhoseRootIsNotThirtyTwoBytesIsRefusedSinceTheRootHasNoLength() {
+    // the root is written raw, without a length: a 33-byte root would shift the instant by a byte, and
+    // two different heads could share their signed bytes (and so a signature)
+    Instant at = Instant.ofEpochSecond(6);
+    for (int length : new int[] {0, 31, 33, 64}) {
+      assertThatThrownBy(() -> RecordEncoding.signedBytes(MAILBOX, 5, new byte[length], at, "k", "Ed25519"))
+          .as("a root of %d bytes", length).isInstanceOf(IllegalArgumentException.class);
+    }
+    SignedTreeHead head = new SignedTreeHead(MAILBOX, 5, HASH_A + "00", at, "k", "Ed25519", "");
+    assertThatThrownBy(() -> RecordEncoding.signedBytes(head)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   // ---------------------------------------------------------------------------------- primitives
 
   @Test
