@@ -168,6 +168,18 @@ class RecordEncodingTest {
   }
 
   @Test
+  void aTextThatHasNoUtf8IsRefusedRatherThanWrittenAsAQuestionMark() {
+    // String.getBytes(UTF_8) writes an unpaired surrogate as "?": two different bodies would share
+    // their bytes, and no other implementation could recompute them from the text
+    for (String body : List.of("\uD800", "a\uDC00b", "\uDE00\uD83D")) {
+      RecordedMessage message = message(parts -> parts.body = body);
+
+      assertThatThrownBy(() -> RecordEncoding.encode(entry(0, message))).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(hex(entry(0, message(parts -> parts.body = "\uD83D\uDE00")))).contains("00000004" + "f09f9880");
+  }
+
+  @Test
   void anInstantBeforeTheEpochHasNegativeSecondsAndPositiveNanoseconds() {
     Instant first = Instant.parse("0001-01-01T00:00:00Z");
     Instant last = Instant.parse("9999-12-31T23:59:59.999999Z");
