@@ -51,11 +51,16 @@ class MerkleTreeProperties {
 
   @Property(tries = 200)
   void theInclusionProofOfAnyLeafVerifiesAgainstTheRootOfItsSize(@ForAll("leaves") Leaf leaf) {
-    List<byte[]> proof = TREE.inclusionProof(leaf.index(), leaf.size());
+    int size = leaf.size();
+    byte[] root = TREE.root(size);
+    List<Integer> indices = new ArrayList<>(sample(size));
+    indices.add(leaf.index());
+    for (int index : indices) {
+      List<byte[]> proof = TREE.inclusionProof(index, size);
 
-    assertThat(MerkleTree.verifyInclusion(LEAVES.get(leaf.index()), leaf.index(), leaf.size(), proof, TREE.root(leaf.size())))
-        .isTrue();
-    assertThat(proof).hasSize(pathLength(leaf.index(), leaf.size()));
+      assertThat(MerkleTree.verifyInclusion(LEAVES.get(index), index, size, proof, root)).as("leaf %d of %d", index, size).isTrue();
+      assertThat(proof).hasSize(pathLength(index, size));
+    }
   }
 
   @Property(tries = 30)

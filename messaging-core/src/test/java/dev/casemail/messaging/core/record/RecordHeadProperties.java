@@ -37,6 +37,15 @@ class RecordHeadProperties {
     assertThat(head.root()).isEqualTo(MerkleTree.of(LEAVES.subList(0, size)).root());
   }
 
+  @Example
+  void atEverySizeUpTo300TheHeadHasTheRootOfTheTreeOfExactlyItsLeaves() {
+    RecordHead head = RecordHead.EMPTY;
+    for (int size = 0; size <= 300; size++) {
+      assertThat(head.root()).as("size %d", size).isEqualTo(MerkleTree.of(LEAVES.subList(0, size)).root());
+      head = head.append(LEAVES.get(size));
+    }
+  }
+
   @Property(tries = 50)
   void theFrontierIsTheRootsOfTheCompleteSubtreesOnTheRightEdgeLargestFirst(@ForAll("sizes") int size) {
     RecordHead head = headOf(size);
