@@ -13,6 +13,8 @@ import dev.casemail.messaging.api.RecordedMessage;
 import dev.casemail.messaging.api.SignedTreeHead;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
@@ -92,9 +94,17 @@ public final class RecordEncoding {
     return MerkleTree.leafHash(encode(entry));
   }
 
-  /** The bytes a head's signature is over: everything the head says except the signature. */
+  /**
+   * The bytes a head's signature is over: everything the head says except the signature.
+   *
+   * @throws IllegalArgumentException if {@code root} is not a SHA-256 hash (it is written without a
+   *     length, so any other length would make two heads' bytes ambiguous)
+   */
   public static byte[] signedBytes(
       ParticipantId mailbox, long size, byte[] root, Instant signedAt, String keyId, String algorithm) {
+    if (root.length != MerkleTree.HASH_SIZE) {
+      throw new IllegalArgumentException("a root has " + MerkleTree.HASH_SIZE + " bytes, not " + root.length);
+    }
     Writer out = new Writer();
     out.u8(VERSION);
     out.text(HEAD_LABEL);
@@ -159,9 +169,15 @@ public final class RecordEncoding {
     }
 
     void text(String value) {
-      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-      u32(utf8.length);
-      raw(utf8);
+      ByteBuffer utf8;
+      try {
+        // not String.getBytes, which writes an unpaired surrogate as "?" instead of refusing it
+        utf8 = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(value));
+      } catch (CharacterCodingException e) {
+        throw new IllegalArgumentException("a text of the record has no UTF-8 (an unpaired surrogate)", e);
+      }
+      u32(utf8.remaining());
+      bytes.write(utf8.array(), utf8.arrayOffset() + utf8.position(), utf8.remaining());
     }
 
     void instant(Instant value) {
