@@ -206,7 +206,7 @@ final class PdfWriter {
     layout.context(section);
     text(PdfLayout.LEFT, TEXT_WIDTH, block.marker(), MARKER_SIZE, true, 0f);
     layout.space(1.5f);
-    layout.continuing(section + " · entry " + block.index() + " continued");
+    layout.continuing(block.marker().substring(RecordPdfText.MARKER.length() + 1) + ", continued");
     for (Field field : block.fields()) {
       field(field);
     }

@@ -155,7 +155,7 @@ class RecordPdfTest {
         .map(RecordedMessage.class::cast).findFirst().orElseThrow();
 
     assertThat(says(summary.text(), message.body())).isTrue();
-    assertThat(text.headers).contains("Record of Dana Whitfield (parent, dana) · export 2 Messages · entry " + summary.index() + " continued");
+    assertThat(text.headers).contains("Record of Dana Whitfield (parent, dana) · export 2 " + summary.lines().get(0).substring(2) + ", continued");
   }
 
   @Test
