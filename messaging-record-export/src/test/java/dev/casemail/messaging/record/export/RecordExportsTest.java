@@ -73,6 +73,14 @@ class RecordExportsTest {
   }
 
   @Test
+  void twoIdsThatMakeTheSameSafeNameAreToldApartByTheirHashAsTheFormatDocumentSays() throws IOException {
+    assertThat(RecordExports.write(exportOf("a/b"), root).pdf().getFileName().toString())
+        .isEqualTo("record-a-b-c14cddc0-export-1.pdf");
+    assertThat(RecordExports.write(exportOf("a.b"), root).pdf().getFileName().toString())
+        .isEqualTo("record-a-b-2e7336dc-export-1.pdf");
+  }
+
+  @Test
   void anExportIsWrittenOnceAndAnExistingFileIsNeverReplaced() throws IOException {
     RecordExport export = RecordFixture.danasRecord().exportAll();
     RecordExports.Written first = RecordExports.write(export, root);
