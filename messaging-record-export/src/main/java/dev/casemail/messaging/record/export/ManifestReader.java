@@ -149,8 +149,12 @@ final class ManifestReader {
       throw new RecordManifestException(pointer, "must be a JSON object (an entry)");
     }
     JsonNode kindNode = node.get("kind");
-    if (kindNode == null || !kindNode.isTextual()) {
+    if (kindNode == null) {
       throw new RecordManifestException(pointer + "/kind", "is required: one of message, firstView, accessEvent, export");
+    }
+    if (!kindNode.isTextual()) {
+      throw new RecordManifestException(pointer + "/kind", "must be a JSON string: one of message, firstView, "
+          + "accessEvent, export (was " + kindNode.getNodeType() + ")");
     }
     String kind = kindNode.textValue();
     Fields entry;

@@ -20,7 +20,12 @@ import java.util.regex.Pattern;
  */
 public final class RecordExports {
 
-  /** The two files written. */
+  /**
+   * The two files written.
+   *
+   * @param pdf the PDF, with the manifest embedded
+   * @param manifest the manifest on its own (the same bytes as the embedded one)
+   */
   public record Written(Path pdf, Path manifest) {}
 
   private static final Pattern SAFE_NAME = Pattern.compile("record-[a-z0-9-]+-export-[0-9]+\\.(?:pdf|manifest\\.json)");

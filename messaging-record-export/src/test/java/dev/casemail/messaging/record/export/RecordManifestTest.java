@@ -211,6 +211,8 @@ class RecordManifestTest {
   void valuesTheRecordsRulesRefuseAreRefusedWithWhere() {
     int message = indexOfKind("message");
     assertRefused(edit(m -> entry(m, 0).put("kind", "note")), "/entries/0/kind", "must be one of message, firstView");
+    assertRefused(edit(m -> entry(m, 0).put("kind", 1)), "/entries/0/kind", "must be a JSON string");
+    assertRefused(edit(m -> entry(m, 0).remove("kind")), "/entries/0/kind", "is required");
     assertRefused(edit(m -> entry(m, message).put("messageKind", "personal")), "/entries/" + message + "/messageKind",
         "must be one of PERSONAL, ACTION_ITEM, NOTIFICATION, AUTO_REPLY");
     assertRefused(edit(m -> ((ObjectNode) m.get("mailbox")).put("id", " dana")), "/mailbox/id", "is refused by the record's rules");
