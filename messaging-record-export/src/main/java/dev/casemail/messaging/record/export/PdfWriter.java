@@ -238,7 +238,11 @@ final class PdfWriter {
     boolean first = true;
     for (String value : field.values()) {
       String shown = field.style() == Style.NOTE ? value : ShownText.shown(value);
-      for (TextLines.Line line : TextLines.lines(shown, VALUE_WIDTH, size)) {
+      List<TextLines.Line> lines = new ArrayList<>(TextLines.lines(shown, VALUE_WIDTH, size));
+      while (field.style() == Style.BODY && lines.size() > 1 && lines.get(lines.size() - 1).text().isEmpty()) {
+        lines.remove(lines.size() - 1); // a body's trailing line breaks would only draw empty lines
+      }
+      for (TextLines.Line line : lines) {
         float baseline = layout.line(PdfLayout.VALUE_X, VALUE_WIDTH, line, size, false, gray,
             first ? field.label() : null, LABEL_SIZE);
         first = false;

@@ -64,6 +64,27 @@ class RecordPdfLookTest {
     }
   }
 
+  @Test
+  void manyShortMessagesRenderAsPicturesToo() throws IOException {
+    RecordFixture record = new RecordFixture(RecordFixture.DANA);
+    for (int i = 0; i < 40; i++) {
+      StringBuilder body = new StringBuilder("Message ").append(i).append(".\n");
+      for (int line = 0; line < i % 17; line++) {
+        body.append("The children's schedule for week ").append(line).append(" stays as agreed; pick-up at 5 pm.\n");
+      }
+      boolean sent = i % 3 == 0;
+      RecordedMessage message = record.message(sent ? RecordFixture.DANA : RecordFixture.SAM,
+          List.of(sent ? RecordFixture.SAM : RecordFixture.DANA), "Schedule, week " + i, body.toString());
+      if (i % 2 == 0) {
+        record.firstView(message.id(), sent ? RecordFixture.SAM.id() : RecordFixture.DANA.id());
+      }
+    }
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    RecordPdf.write(record.exportAll(), pdf);
+
+    assertThat(render(pdf.toByteArray(), "many")).isNotEmpty();
+  }
+
   /** Writes the PDF and its first pages as PNG under {@link #OUT}, named {@code name}. */
   static List<Path> render(byte[] pdf, String name) throws IOException {
     Files.createDirectories(OUT);
