@@ -22,6 +22,9 @@ class ArchitectureTest {
   private static final String CORE = "dev.casemail.messaging.core..";
   private static final String INMEMORY = "dev.casemail.messaging.inmemory..";
   private static final String JDBC = "dev.casemail.messaging.jdbc..";
+  /** Writes record exports as PDF and JSON: an adapter on the way out, beside the storage adapters. */
+  private static final String RECORD_EXPORT = "dev.casemail.messaging.record.export..";
+  private static final String[] PDF_AND_JSON = {"org.apache.pdfbox..", "org.apache.fontbox..", "com.fasterxml.jackson.."};
   private static final String[] DOMAIN = {
     "dev.casemail.messaging.core.access..",
     "dev.casemail.messaging.core.autoresponder..",
@@ -105,11 +108,44 @@ class ArchitectureTest {
   void adaptersDoNotDependOnEachOther() {
     noClasses()
         .that().resideInAPackage(INMEMORY)
-        .should().dependOnClassesThat().resideInAPackage(JDBC)
+        .should().dependOnClassesThat().resideInAnyPackage(JDBC, RECORD_EXPORT)
         .check(classes);
     noClasses()
         .that().resideInAPackage(JDBC)
-        .should().dependOnClassesThat().resideInAPackage(INMEMORY)
+        .should().dependOnClassesThat().resideInAnyPackage(INMEMORY, RECORD_EXPORT)
+        .check(classes);
+    noClasses()
+        .that().resideInAPackage(RECORD_EXPORT)
+        .should().dependOnClassesThat().resideInAnyPackage(INMEMORY, JDBC)
+        .check(classes);
+  }
+
+  @Test
+  void theCoreNeverDependsOnPdfBoxOrJackson() {
+    noClasses()
+        .that().resideInAnyPackage(API, CORE)
+        .should().dependOnClassesThat().resideInAnyPackage(PDF_AND_JSON)
+        .because("the record's PDF and JSON are written by messaging-record-export, outside the domain")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheRecordExportKnowsPdfBoxAndJackson() {
+    noClasses()
+        .that().resideOutsideOfPackage(RECORD_EXPORT)
+        .should().dependOnClassesThat().resideInAnyPackage(PDF_AND_JSON)
+        .check(classes);
+  }
+
+  @Test
+  void theRecordExportUsesTheApiAndTheCoresRecordOnly() {
+    classes()
+        .that().resideInAPackage(RECORD_EXPORT)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            RECORD_EXPORT, API, "dev.casemail.messaging.core.record..", "java..",
+            "org.apache.pdfbox..", "org.apache.fontbox..", "com.fasterxml.jackson..")
+        .because("an export is written from the RecordExport the API hands out, with the record's encoding; "
+            + "the services and the storage ports are not its business")
         .check(classes);
   }
 
@@ -124,7 +160,7 @@ class ArchitectureTest {
   @Test
   void adaptersUseOnlyTheCoresPortsNotItsServices() {
     noClasses()
-        .that().resideInAnyPackage(INMEMORY, JDBC)
+        .that().resideInAnyPackage(INMEMORY, JDBC, RECORD_EXPORT)
         .should().dependOnClassesThat().resideInAPackage("dev.casemail.messaging.core.application..")
         .check(classes);
   }
