@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.casemail.messaging.api.AccessStatus;
+import dev.casemail.messaging.api.Consistency;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageKind;
@@ -82,8 +83,8 @@ final class ManifestReader {
       throw new RecordManifestException("/format", "must be " + ManifestRules.FORMAT + " (was " + format
           + "): this reader reads version 1 of the manifest format only");
     }
-    Fields manifest = new Fields(root, "", "format", "recordEncoding", "mailbox", "export", "head", "previousHead",
-        "consistencyProof", "timestampToken", "entries");
+    Fields manifest = new Fields(root, "", "format", "recordEncoding", "mailbox", "export", "head", "consistency",
+        "timestampToken", "entries");
     long encoding = manifest.integer("recordEncoding", 1, Integer.MAX_VALUE);
     if (encoding != RecordEncoding.VERSION) {
       throw new RecordManifestException(manifest.at("recordEncoding"), "must be " + RecordEncoding.VERSION
@@ -92,10 +93,15 @@ final class ManifestReader {
     ParticipantView mailbox = participant(manifest.object("mailbox", "id", "role", "name"));
     RecordedExport export = exportContent(manifest.object("export", "number", "scope", "courtOrder", "exportedAt"));
     SignedTreeHead head = head(manifest.object("head", HEAD_FIELDS));
-    Optional<SignedTreeHead> previousHead = manifest.has("previousHead")
-        ? Optional.of(head(manifest.object("previousHead", HEAD_FIELDS)))
-        : Optional.empty();
-    List<String> consistencyProof = manifest.hashes("consistencyProof");
+    List<Consistency> consistency = new ArrayList<>();
+    String consistencyAt = manifest.at("consistency");
+    List<JsonNode> proofs = manifest.array("consistency");
+    for (int i = 0; i < proofs.size(); i++) {
+      Fields proof = new Fields(proofs.get(i), consistencyAt + "/" + i, "earlier", "proof");
+      SignedTreeHead earlier = head(proof.object("earlier", HEAD_FIELDS));
+      List<String> hashes = proof.hashes("proof");
+      consistency.add(proof.build("", () -> new Consistency(earlier, hashes)));
+    }
     Optional<String> timestampToken = manifest.optionalBase64("timestampToken");
     List<ProvenEntry> entries = new ArrayList<>();
     String entriesAt = manifest.at("entries");
@@ -104,7 +110,7 @@ final class ManifestReader {
       entries.add(entry(items.get(i), entriesAt + "/" + i, mailbox.id()));
     }
     return manifest.build("", () -> new RecordExport(
-        mailbox, export, head, previousHead, consistencyProof, entries, timestampToken));
+        mailbox, export, head, consistency, entries, timestampToken));
   }
 
   private static final String[] HEAD_FIELDS = {"mailbox", "size", "rootHash", "signedAt", "keyId", "algorithm", "signature"};

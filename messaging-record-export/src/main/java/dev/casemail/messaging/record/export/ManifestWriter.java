@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.casemail.messaging.api.Consistency;
 import dev.casemail.messaging.api.ParticipantView;
 import dev.casemail.messaging.api.ProvenEntry;
 import dev.casemail.messaging.api.RecordContent;
@@ -64,9 +65,11 @@ final class ManifestWriter {
       throw new IllegalArgumentException("the export's head is of mailbox " + export.head().mailbox()
           + ", not of the export's mailbox " + mailbox);
     }
-    if (export.previousHead().isPresent() && !export.previousHead().get().mailbox().value().equals(mailbox)) {
-      throw new IllegalArgumentException("the export's previous head is of mailbox " + export.previousHead().get().mailbox()
-          + ", not of the export's mailbox " + mailbox);
+    for (Consistency consistency : export.consistency()) {
+      if (!consistency.earlier().mailbox().value().equals(mailbox)) {
+        throw new IllegalArgumentException("an earlier head of the export is of mailbox "
+            + consistency.earlier().mailbox() + ", not of the export's mailbox " + mailbox);
+      }
     }
     for (ProvenEntry proven : export.entries()) {
       if (!proven.entry().mailbox().value().equals(mailbox)) {
@@ -88,11 +91,16 @@ final class ManifestWriter {
     out.writeEndObject();
     out.writeFieldName("head");
     head(export.head());
-    if (export.previousHead().isPresent()) {
-      out.writeFieldName("previousHead");
-      head(export.previousHead().get());
+    out.writeFieldName("consistency");
+    out.writeStartArray();
+    for (Consistency consistency : export.consistency()) {
+      out.writeStartObject();
+      out.writeFieldName("earlier");
+      head(consistency.earlier());
+      hashes("proof", consistency.proof());
+      out.writeEndObject();
     }
-    hashes("consistencyProof", export.consistencyProof());
+    out.writeEndArray();
     if (export.timestampToken().isPresent()) {
       base64("timestampToken", export.timestampToken().get());
     }

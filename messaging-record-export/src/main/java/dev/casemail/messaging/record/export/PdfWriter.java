@@ -128,8 +128,8 @@ final class PdfWriter {
     heading("Previous export", 12);
     if (export.previousHead().isPresent()) {
       headFields(export.previousHead().get());
-      field(new Field("Consistency", count(export.consistencyProof().size(), "hash")
-          + " in the manifest prove that the record of the previous export's head is the start of this one"));
+      field(new Field("Consistency", "the manifest proves that the record of the head of each of the "
+          + count(export.consistency().size(), "earlier export") + " is the start of this one"));
     } else {
       shownText(PdfLayout.VALUE_X, VALUE_WIDTH, "none: this is the first export of this record", VALUE_SIZE, false, 0.2f);
     }

@@ -1,5 +1,6 @@
 package dev.casemail.messaging.record.export;
 
+import dev.casemail.messaging.api.Consistency;
 import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageKind;
@@ -168,15 +169,15 @@ final class RecordFixture {
             tree.inclusionProof(entry.index(), tree.size()).stream().map(RecordEncoding::hex).collect(Collectors.toList())));
       }
     }
-    Optional<SignedTreeHead> previous = exportHeads.isEmpty() ? Optional.empty() : Optional.of(exportHeads.get(exportHeads.size() - 1));
-    List<String> consistency = previous
-        .map(p -> tree.consistencyProof(p.size(), tree.size()).stream().map(RecordEncoding::hex).collect(Collectors.toList()))
-        .orElse(List.of());
+    List<Consistency> consistency = exportHeads.stream()
+        .map(p -> new Consistency(p,
+            tree.consistencyProof(p.size(), tree.size()).stream().map(RecordEncoding::hex).collect(Collectors.toList())))
+        .collect(Collectors.toList());
     exportHeads.add(head);
     Optional<String> token = exportHeads.size() % 2 == 0
         ? Optional.of(Base64.getEncoder().encodeToString(("time-stamp token " + head.rootHash()).getBytes(StandardCharsets.US_ASCII)))
         : Optional.empty();
-    return new RecordExport(owner, exportContent, head, previous, consistency, proven, token);
+    return new RecordExport(owner, exportContent, head, consistency, proven, token);
   }
 
   private SignedTreeHead sign(long size, byte[] root, Instant at) {

@@ -109,7 +109,7 @@ class RecordManifestTest {
     assertThat(manifest.at("/export/courtOrder").textValue()).isEqualTo("FD-2026-0117");
     assertThat(manifest.at("/head/signedAt").textValue()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
     assertThat(manifest.at("/head/keyId").textValue()).hasSize(64);
-    assertThat(manifest.at("/previousHead/size").isIntegralNumber()).isTrue();
+    assertThat(manifest.at("/consistency/0/earlier/size").isIntegralNumber()).isTrue();
     assertThat(manifest.has("timestampToken")).isTrue();
     JsonNode message = null;
     for (JsonNode entry : manifest.get("entries")) {
@@ -135,9 +135,9 @@ class RecordManifestTest {
     RecordFixture record = new RecordFixture(RecordFixture.DANA);
     record.systemMessage(MessageKind.NOTIFICATION, "Shared", "A journal entry was shared with you.");
     JsonNode manifest = JSON.readTree(RecordManifest.toBytes(record.exportAll()));
-    assertThat(manifest.has("previousHead")).isFalse();
+    assertThat(manifest.get("consistency").size()).isZero();
     assertThat(manifest.has("timestampToken")).isFalse();
-    assertThat(manifest.get("consistencyProof").size()).isZero();
+
     assertThat(manifest.at("/export").has("courtOrder")).isFalse();
     assertThat(manifest.at("/entries/0").has("sender")).isFalse();
     assertThat(manifest.at("/entries/0").has("inReplyTo")).isFalse();
@@ -250,8 +250,8 @@ class RecordManifestTest {
   }
 
   private static RecordExport withEntries(RecordExport export, List<ProvenEntry> entries) {
-    return new RecordExport(export.mailbox(), export.export(), export.head(), export.previousHead(),
-        export.consistencyProof(), entries, export.timestampToken());
+    return new RecordExport(export.mailbox(), export.export(), export.head(), export.consistency(),
+        entries, export.timestampToken());
   }
 
   private static byte[] manifestBytes() {
