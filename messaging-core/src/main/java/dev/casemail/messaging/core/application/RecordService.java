@@ -110,6 +110,21 @@ final class RecordService {
     for (StoredEntry entry : stored) {
       leaves.add(leafHash(entry));
     }
+    // every entry against what it records before any root: a changed entry (its content, its leaf hash,
+    // its place) is then named, where a root would only say that something under it changed
+    Evidence evidence = Evidence.read(store, mailbox);
+    List<RecordEntry> entries = new ArrayList<>((int) size);
+    for (int i = 0; i < size; i++) {
+      StoredEntry entry = stored.get(i);
+      RecordContent content = evidence.contentOf(entry).orElseThrow(() -> new RecordIntegrityException(entry.index(),
+          "entry #" + entry.index() + " records " + entry.kindName() + ", which is no longer in the mailbox"));
+      RecordEntry rebuilt = new RecordEntry(mailbox, i, content);
+      if (!MessageDigest.isEqual(RecordEncoding.leafHash(rebuilt), leaves.get(i))) {
+        throw new RecordIntegrityException(i, "entry #" + i + " records " + entry.kindName()
+            + ", which no longer hashes to the entry's leaf hash: what it records, its leaf hash or its place was changed");
+      }
+      entries.add(rebuilt);
+    }
     MerkleTree tree = MerkleTree.of(leaves);
     if (!MessageDigest.isEqual(tree.root(storedHead.size()), storedHead.root())) {
       throw new RecordIntegrityException(-1, "the stored head of the record of " + mailbox
@@ -118,19 +133,6 @@ final class RecordService {
     if (!MessageDigest.isEqual(tree.root(size), RecordEncoding.unhex(stamp.head().rootHash()))) {
       throw new RecordIntegrityException(-1, "the entries of the record of " + mailbox
           + " no longer have the root the export's head was signed with");
-    }
-    Evidence evidence = Evidence.read(store, mailbox);
-    List<RecordEntry> entries = new ArrayList<>((int) size);
-    for (int i = 0; i < size; i++) {
-      StoredEntry entry = stored.get(i);
-      RecordContent content = evidence.contentOf(entry).orElseThrow(() -> new RecordIntegrityException(entry.index(),
-          "entry #" + entry.index() + " records " + entry.kindName() + ", which is no longer in the mailbox"));
-      RecordEntry rebuilt = new RecordEntry(mailbox, i, content);
-      if (!RecordEncoding.hex(RecordEncoding.leafHash(rebuilt)).equals(entry.leafHash())) {
-        throw new RecordIntegrityException(i, "entry #" + i + " records " + entry.kindName()
-            + ", which the mailbox no longer holds as it was recorded: it was changed");
-      }
-      entries.add(rebuilt);
     }
     evidence.requireRecorded(stored);
     List<String> consistency = List.of();
