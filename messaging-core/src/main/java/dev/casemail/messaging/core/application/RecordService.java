@@ -21,6 +21,7 @@ import dev.casemail.messaging.core.message.Receipt;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Store;
 import dev.casemail.messaging.core.record.MerkleTree;
+import dev.casemail.messaging.core.record.RecordAppend;
 import dev.casemail.messaging.core.record.RecordContents;
 import dev.casemail.messaging.core.record.RecordEncoding;
 import dev.casemail.messaging.core.record.RecordHead;
@@ -119,9 +120,16 @@ final class RecordService {
       RecordContent content = evidence.contentOf(entry).orElseThrow(() -> new RecordIntegrityException(entry.index(),
           "entry #" + entry.index() + " records " + entry.kindName() + ", which is no longer in the mailbox"));
       RecordEntry rebuilt = new RecordEntry(mailbox, i, content);
-      if (!MessageDigest.isEqual(RecordEncoding.leafHash(rebuilt), leaves.get(i))) {
+      byte[] leafHash = RecordEncoding.leafHash(rebuilt);
+      if (!MessageDigest.isEqual(leafHash, leaves.get(i))) {
         throw new RecordIntegrityException(i, "entry #" + i + " records " + entry.kindName()
             + ", which no longer hashes to the entry's leaf hash: what it records, its leaf hash or its place was changed");
+      }
+      // the columns the leaf does not cover (when it was recorded, and a viewer or counterpart where the
+      // kind has none) are the record too: stored exactly as the library stores this entry, or changed
+      if (!new RecordAppend(rebuilt, leafHash).stored().equals(entry)) {
+        throw new RecordIntegrityException(i, "entry #" + i + " records " + entry.kindName() + " at " + content.at()
+            + ", but is stored as " + entry + ": it was changed");
       }
       entries.add(rebuilt);
     }
