@@ -270,17 +270,38 @@ final class RecordService {
           .map(at -> new RecordedFirstView(message, viewer, at));
     }
 
-    /** Every message and every first view the mailbox holds has its entry; a forged one has none. */
+    /**
+     * Every message, first view, access event and export the mailbox holds has its entry; a forged one
+     * has none.
+     */
     void requireRecorded(List<StoredEntry> stored) {
       Set<Long> messages = new HashSet<>();
       Set<String> views = new HashSet<>();
+      Set<String> recordedEvents = new HashSet<>();
+      Set<Long> recordedExports = new HashSet<>();
       for (StoredEntry entry : stored) {
         if (entry.kind() == RecordEncoding.MESSAGE) {
           messages.add(entry.reference());
         } else if (entry.kind() == RecordEncoding.FIRST_VIEW) {
           views.add(entry.reference() + "/" + entry.other());
+        } else if (entry.kind() == RecordEncoding.ACCESS_EVENT) {
+          recordedEvents.add(entry.other() + "#" + entry.reference());
+        } else {
+          recordedExports.add(entry.reference());
         }
       }
+      events.forEach((key, event) -> {
+        if (!recordedEvents.contains(key)) {
+          throw new RecordIntegrityException(-1, "access event " + event.eventNumber() + " between " + event.practitioner()
+              + " and " + event.parent() + " is in the mailbox of " + owner + " but was never recorded");
+        }
+      });
+      exports.keySet().forEach(number -> {
+        if (!recordedExports.contains(number)) {
+          throw new RecordIntegrityException(-1, "export #" + number + " of the record of " + owner
+              + " is in the mailbox but was never recorded");
+        }
+      });
       for (MessageCopy copy : copies.values()) {
         long id = copy.message().id().value();
         if (!messages.contains(id)) {
