@@ -310,6 +310,21 @@ class RecordTamperTest {
         .as("the second export extends the first one's head").isFalse();
   }
 
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void aMessageIntoARecordWithAForgedEntryIsRefusedNotRetriedAsALostRace(Database database) {
+    Template template = Template.of(database);
+    Case run = new Case(template);
+    TestSql.update(run.database, "INSERT INTO record_entries (owner_id, leaf_index, kind, reference, other_id,"
+        + " recorded_at, leaf_hash) SELECT owner_id, leaf_index + 1, kind, reference, other_id, recorded_at, leaf_hash"
+        + " FROM record_entries WHERE owner_id = 'anna' AND leaf_index = ?", template.scene.size("anna") - 1);
+
+    Throwable refused = catchThrowable(() -> run.messaging.actingAs(template.scene.ben).send(NewMessage.builder()
+        .addRecipients(template.scene.anna).subject("Pickup").body("At five.").build()));
+
+    assertThat(refused).isInstanceOf(RecordIntegrityException.class).hasMessageContaining("anna");
+  }
+
   static Stream<Arguments> changedValues() {
     return cases(CHANGED_VALUES);
   }
