@@ -18,12 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The records: the tables {@code record_entries} and {@code record_exports}, and each record's head on
  * its mailbox's row in {@code mailboxes} (read with the mailbox's lock, see {@link JdbcStore}).
  */
 final class RecordRows implements Records {
+
+  private static final String ENTRY_COLUMNS = "leaf_index, kind, reference, other_id, recorded_at, leaf_hash";
+
+  /** What a unique key refused when a row already had its key: SQL state 23505, on PostgreSQL and H2. */
+  private static final String DUPLICATE_KEY = "23505";
 
   private static final String EXPORT_COLUMNS =
       "export_number, scope_kind, scope_from, scope_until, scope_counterpart, court_order, exported_at,"
@@ -58,16 +64,18 @@ final class RecordRows implements Records {
   @Override
   public List<StoredEntry> entries(ParticipantId owner) {
     return sql.query(
-        "SELECT leaf_index, kind, reference, other_id, recorded_at, leaf_hash FROM record_entries"
-            + " WHERE owner_id = ? ORDER BY leaf_index",
-        row -> new StoredEntry(
-            row.getLong("leaf_index"),
-            row.getInt("kind"),
-            row.getLong("reference"),
-            row.getString("other_id"),
-            Sql.instant(row, "recorded_at"),
-            row.getString("leaf_hash").strip()),
+        "SELECT " + ENTRY_COLUMNS + " FROM record_entries WHERE owner_id = ? ORDER BY leaf_index",
+        RecordRows::entry,
         owner.value());
+  }
+
+  @Override
+  public Optional<StoredEntry> entry(ParticipantId owner, long index) {
+    return sql.queryOne(
+        "SELECT " + ENTRY_COLUMNS + " FROM record_entries WHERE owner_id = ? AND leaf_index = ?",
+        RecordRows::entry,
+        owner.value(),
+        index);
   }
 
   @Override
@@ -133,16 +141,40 @@ final class RecordRows implements Records {
       sealedOnto.putIfAbsent(append.entry().mailbox(), entry.index());
     }
     sql.requireWritable();
-    sql.batch(
-        "INSERT INTO record_entries (owner_id, leaf_index, kind, reference, other_id, recorded_at, leaf_hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        entries);
+    try {
+      sql.batch(
+          "INSERT INTO record_entries (owner_id, leaf_index, kind, reference, other_id, recorded_at, leaf_hash)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+          entries);
+    } catch (Sql.SqlFailure e) {
+      // not a race: every writer of these records holds their mailboxes' locks and read their heads with
+      // them, so an entry can already be where the next one goes only if it was put there behind the
+      // library's back (or the head was set back); retrying would only meet it again
+      if (DUPLICATE_KEY.equals(e.sqlException().getSQLState())) {
+        String places = sealedOnto.entrySet().stream()
+            .map(owner -> "#" + owner.getValue() + " of " + owner.getKey())
+            .collect(Collectors.joining(", "));
+        throw new RecordIntegrityException(-1, "an entry is already stored where the record's head says the next"
+            + " one goes (" + places + "): an entry was added, or the head changed, behind the library's back");
+      }
+      throw e;
+    }
     List<Object[]> heads = new ArrayList<>(record.heads().size());
     record.heads().forEach((owner, head) -> heads.add(new Object[] {
       head.size(), head.frontierHex(), owner.value(), sealedOnto.get(owner)
     }));
     sql.batchOfOnes(
         "UPDATE mailboxes SET record_size = ?, record_frontier = ? WHERE owner_id = ? AND record_size = ?", heads);
+  }
+
+  private static StoredEntry entry(ResultSet row) throws SQLException {
+    return new StoredEntry(
+        row.getLong("leaf_index"),
+        row.getInt("kind"),
+        row.getLong("reference"),
+        row.getString("other_id"),
+        Sql.instant(row, "recorded_at"),
+        row.getString("leaf_hash").strip());
   }
 
   private static StoredExport export(ParticipantId owner, ResultSet row) throws SQLException {

@@ -67,6 +67,11 @@ final class RecordService {
       Participant owner = Context.participant(store, mailbox);
       return Plan.of(List.of(mailbox), () -> {
         RecordHead head = store.records().head(mailbox);
+        store.records().entry(mailbox, head.size()).ifPresent(stray -> {
+          throw new RecordIntegrityException(stray.index(), "the record of " + mailbox + " holds entry #" + stray.index()
+              + " where its head, of " + head.size() + " entries, says the next entry goes: an entry was added, or the"
+              + " head changed, behind the library's back");
+        });
         Optional<StoredExport> previous = store.records().latestExport(mailbox);
         long number = previous.map(p -> p.export().exportNumber()).orElse(0L) + 1;
         Instant now = context.now();

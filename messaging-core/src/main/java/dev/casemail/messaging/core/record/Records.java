@@ -16,6 +16,12 @@ public interface Records {
   /** Every stored entry of the owner's record, in index order (an export reads all of them). */
   List<StoredEntry> entries(ParticipantId owner);
 
+  /**
+   * The stored entry at {@code index} of the owner's record, if there is one: an export asks for the
+   * place its own entry will take, which only a record changed behind the library's back has filled.
+   */
+  Optional<StoredEntry> entry(ParticipantId owner, long index);
+
   /** Every export of the owner's record, in number order. */
   List<StoredExport> exports(ParticipantId owner);
 
