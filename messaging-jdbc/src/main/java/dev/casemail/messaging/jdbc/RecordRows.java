@@ -6,11 +6,13 @@ import dev.casemail.messaging.api.RecordScope;
 import dev.casemail.messaging.api.RecordedExport;
 import dev.casemail.messaging.api.SignedTreeHead;
 import dev.casemail.messaging.core.record.RecordAppend;
+import dev.casemail.messaging.core.record.RecordEncoding;
 import dev.casemail.messaging.core.record.RecordHead;
 import dev.casemail.messaging.core.record.Records;
 import dev.casemail.messaging.core.record.SealedRecord;
 import dev.casemail.messaging.core.record.StoredEntry;
 import dev.casemail.messaging.core.record.StoredExport;
+import dev.casemail.messaging.core.record.UnreadableEvidenceException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -64,7 +66,7 @@ final class RecordRows implements Records {
   @Override
   public List<StoredEntry> entries(ParticipantId owner) {
     return sql.query(
-        "SELECT " + ENTRY_COLUMNS + " FROM record_entries WHERE owner_id = ? ORDER BY leaf_index",
+        "SELECT owner_id, " + ENTRY_COLUMNS + " FROM record_entries WHERE owner_id = ? ORDER BY leaf_index",
         RecordRows::entry,
         owner.value());
   }
@@ -72,7 +74,7 @@ final class RecordRows implements Records {
   @Override
   public Optional<StoredEntry> entry(ParticipantId owner, long index) {
     return sql.queryOne(
-        "SELECT " + ENTRY_COLUMNS + " FROM record_entries WHERE owner_id = ? AND leaf_index = ?",
+        "SELECT owner_id, " + ENTRY_COLUMNS + " FROM record_entries WHERE owner_id = ? AND leaf_index = ?",
         RecordRows::entry,
         owner.value(),
         index);
@@ -167,42 +169,53 @@ final class RecordRows implements Records {
         "UPDATE mailboxes SET record_size = ?, record_frontier = ? WHERE owner_id = ? AND record_size = ?", heads);
   }
 
+  /** An entry from its row; one the library did not write (a kind no entry has, …) is a changed record. */
   private static StoredEntry entry(ResultSet row) throws SQLException {
-    return new StoredEntry(
-        row.getLong("leaf_index"),
-        row.getInt("kind"),
-        row.getLong("reference"),
-        row.getString("other_id"),
-        Sql.instant(row, "recorded_at"),
-        row.getString("leaf_hash").strip());
+    long index = row.getLong("leaf_index");
+    try {
+      return new StoredEntry(
+          index,
+          row.getInt("kind"),
+          row.getLong("reference"),
+          row.getString("other_id"),
+          Sql.instant(row, "recorded_at"),
+          row.getString("leaf_hash").strip());
+    } catch (RuntimeException e) {
+      throw new RecordIntegrityException(index, "entry #" + index + " of the record of " + row.getString("owner_id")
+          + " is not an entry the library writes: " + e.getMessage());
+    }
   }
 
+  /**
+   * An export from its row, its scope read from every scope column (a scope of one kind with a column
+   * of another, which the library never writes, is refused by the scope). A row the library did not
+   * write is evidence changed behind its back.
+   */
   private static StoredExport export(ParticipantId owner, ResultSet row) throws SQLException {
-    RecordScope scope;
-    switch (RecordScope.Kind.valueOf(row.getString("scope_kind"))) {
-      case PERIOD:
-        scope = RecordScope.between(Sql.instant(row, "scope_from"), Sql.instant(row, "scope_until"));
-        break;
-      case COUNTERPART:
-        scope = RecordScope.with(ParticipantId.of(row.getString("scope_counterpart")));
-        break;
-      default:
-        scope = RecordScope.all();
-        break;
+    long number = row.getLong("export_number");
+    try {
+      RecordScope scope = new RecordScope(
+          RecordScope.Kind.valueOf(row.getString("scope_kind")),
+          Sql.optionalInstant(row, "scope_from"),
+          Sql.optionalInstant(row, "scope_until"),
+          Optional.ofNullable(row.getString("scope_counterpart")).map(ParticipantId::of));
+      RecordedExport export = new RecordedExport(
+          number,
+          scope,
+          Optional.ofNullable(row.getString("court_order")),
+          Sql.instant(row, "exported_at"));
+      SignedTreeHead head = new SignedTreeHead(
+          owner,
+          row.getLong("head_size"),
+          row.getString("head_root").strip(),
+          Sql.instant(row, "head_signed_at"),
+          row.getString("key_id").strip(),
+          row.getString("algorithm"),
+          row.getString("signature"));
+      return new StoredExport(export, head);
+    } catch (RuntimeException e) {
+      throw new UnreadableEvidenceException(
+          RecordEncoding.EXPORT, number, "", "export #" + number + " of the record of " + owner, e);
     }
-    RecordedExport export = new RecordedExport(
-        row.getLong("export_number"),
-        scope,
-        Optional.ofNullable(row.getString("court_order")),
-        Sql.instant(row, "exported_at"));
-    SignedTreeHead head = new SignedTreeHead(
-        owner,
-        row.getLong("head_size"),
-        row.getString("head_root").strip(),
-        Sql.instant(row, "head_signed_at"),
-        row.getString("key_id").strip(),
-        row.getString("algorithm"),
-        row.getString("signature"));
-    return new StoredExport(export, head);
   }
 }

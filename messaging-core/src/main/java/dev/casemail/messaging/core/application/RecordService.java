@@ -29,6 +29,7 @@ import dev.casemail.messaging.core.record.Recording;
 import dev.casemail.messaging.core.record.SealedRecord;
 import dev.casemail.messaging.core.record.StoredEntry;
 import dev.casemail.messaging.core.record.StoredExport;
+import dev.casemail.messaging.core.record.UnreadableEvidenceException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class RecordService {
               + " where its head, of " + head.size() + " entries, says the next entry goes: an entry was added, or the"
               + " head changed, behind the library's back");
         });
-        Optional<StoredExport> previous = store.records().latestExport(mailbox);
+        Optional<StoredExport> previous = latestExport(store, mailbox);
         long number = previous.map(p -> p.export().exportNumber()).orElse(0L) + 1;
         Instant now = context.now();
         RecordedExport export = new RecordedExport(number, scope, courtOrder, now);
@@ -118,7 +119,12 @@ final class RecordService {
     }
     // every entry against what it records before any root: a changed entry (its content, its leaf hash,
     // its place) is then named, where a root would only say that something under it changed
-    Evidence evidence = Evidence.read(store, mailbox);
+    Evidence evidence;
+    try {
+      evidence = Evidence.read(store, mailbox);
+    } catch (UnreadableEvidenceException e) {
+      throw unreadable(stored, e);
+    }
     List<RecordEntry> entries = new ArrayList<>((int) size);
     for (int i = 0; i < size; i++) {
       StoredEntry entry = stored.get(i);
@@ -207,6 +213,22 @@ final class RecordService {
       }
     }
     return inScope;
+  }
+
+  private static Optional<StoredExport> latestExport(Store store, ParticipantId mailbox) {
+    try {
+      return store.records().latestExport(mailbox);
+    } catch (UnreadableEvidenceException e) {
+      throw unreadable(store.records().entries(mailbox), e);
+    }
+  }
+
+  /** A row evidence is read from that the library did not write, blamed on the entry recording it. */
+  private static RecordIntegrityException unreadable(List<StoredEntry> stored, UnreadableEvidenceException e) {
+    Optional<StoredEntry> entry = stored.stream().filter(e::holdsContentOf).findFirst();
+    return new RecordIntegrityException(entry.map(StoredEntry::index).orElse(-1L),
+        entry.map(found -> "entry #" + found.index() + " records " + found.kindName() + ", but ").orElse("")
+            + e.getMessage());
   }
 
   private static byte[] leafHash(StoredEntry entry) {
