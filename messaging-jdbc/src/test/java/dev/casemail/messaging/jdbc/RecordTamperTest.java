@@ -325,6 +325,26 @@ class RecordTamperTest {
     assertThat(refused).isInstanceOf(RecordIntegrityException.class).hasMessageContaining("anna");
   }
 
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void afterAKeyChangeThePreviousExportIsCheckedWithTheFormerKeyTheHostNames(Database database) {
+    Template template = Template.of(database);
+    Case run = new Case(template);
+    RecordSigner changed = ed25519();
+    MessagingConfiguration.Builder newKey = MessagingConfiguration.builder().clock(run.clock).recordSigner(changed);
+
+    Throwable unknown = catchThrowable(() -> JdbcMessaging.create(run.database, newKey.build())
+        .actingAs(template.scene.anna).exportRecord(RecordScope.all()));
+    RecordExport checked = JdbcMessaging.create(run.database, newKey.formerRecordKeys(List.of(SIGNER.publicKey())).build())
+        .actingAs(template.scene.anna).exportRecord(RecordScope.all());
+
+    assertThat(unknown).as("the previous head, signed with a key the library was not given")
+        .isInstanceOf(RecordIntegrityException.class).hasMessageContaining("former key");
+    RecordContract.assertProven(checked, changed);
+    assertThat(checked.previousHead()).hasValueSatisfying(
+        head -> assertThat(head.keyId()).isEqualTo(RecordSigners.keyId(SIGNER.publicKey())));
+  }
+
   static Stream<Arguments> changedValues() {
     return cases(CHANGED_VALUES);
   }

@@ -74,6 +74,12 @@ final class RecordService {
               + " head changed, behind the library's back");
         });
         Optional<StoredExport> previous = latestExport(store, mailbox);
+        // the export hands the previous head on for a court to compare with the one it holds: only as signed
+        previous.filter(p -> !context.signer.signed(p.head())).ifPresent(p -> {
+          throw new RecordIntegrityException(-1, "the head export #" + p.export().exportNumber() + " of the record of "
+              + mailbox + " was signed with is not signed by the record's key, nor by a former key the configuration"
+              + " names (key " + p.head().keyId() + "): it was changed behind the library's back");
+        });
         long number = previous.map(p -> p.export().exportNumber()).orElse(0L) + 1;
         Instant now = context.now();
         RecordedExport export = new RecordedExport(number, scope, courtOrder, now);
