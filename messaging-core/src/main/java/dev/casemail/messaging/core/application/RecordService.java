@@ -45,15 +45,19 @@ import java.util.stream.Collectors;
 /**
  * Exports of mailboxes' records and their signed heads.
  *
- * <p>An export is two transactions. The first records the export (its entry is the record's next)
- * and signs the head that includes it, under the mailbox's lock. The second reads the record up to
- * that head, outside any lock (a record only grows, so what the head covers never changes): it
- * rebuilds every entry's content from what the mailbox holds now (the message, the first view, the
- * access event, the export it records), checks that each still hashes to the leaf hash recorded, that
- * the entries have no gap and their tree has the signed root and the stored head's, that every
- * message and first view in the mailbox was recorded, and that the record still extends the previous
- * export's head; then it proves the entries in scope. Anything found wrong is a
- * {@link RecordIntegrityException} naming it, and nothing is exported.
+ * <p>An export is two transactions. The first, under the mailbox's lock, checks that the previous
+ * export's head (which the export hands on) is signed by the record key or a former one and that no
+ * entry sits where the export's own goes, then records the export (its entry is the record's next)
+ * and signs the head that includes it. The second reads the record up to that head, outside any lock
+ * (a record only grows, so what the head covers never changes): it rebuilds every entry's content
+ * from what the mailbox holds now (the message, the first view, the access event, the export it
+ * records), checks that each still hashes to the leaf hash recorded and is stored exactly as the
+ * library stores it, that the entries have no gap and their tree has the signed root and the stored
+ * head's, that every message, first view, access event and export in the mailbox was recorded, and
+ * that the record still extends the previous export's head; then it proves the entries in scope. A
+ * row of evidence the adapter cannot read ({@link UnreadableEvidenceException}) is blamed on the entry
+ * that records it. Anything found wrong is a {@link RecordIntegrityException} naming it, and nothing
+ * is exported; a refusal in the second transaction leaves the export recorded.
  */
 final class RecordService {
 
