@@ -119,6 +119,7 @@ class RecordTamperTest {
 
   /** One value of one row changed, for every column of every table that carries evidence. */
   private static final List<Tamper> CHANGED_VALUES = List.of(
+      // a message's content is copied into every mailbox it entered; each copy is its owner's evidence
       detected("copies", "owner_id", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
       detected("copies", "message_id", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
       detected("copies", "thread_id", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
@@ -139,6 +140,7 @@ class RecordTamperTest {
       notEvidence("copies", "in_all", Row.ANNAS_COPY_OF_THE_REPLY_ALL,
           "whether All Messages lists a copy follows from its kind, which is evidence; the flag only serves the listing"),
 
+      // the sender's record of each recipient's first view
       detected("receipts", "owner_id", Row.DRLEES_RECEIPT_OF_ANNAS_FIRST_VIEW),
       detected("receipts", "message_id", Row.DRLEES_RECEIPT_OF_ANNAS_FIRST_VIEW),
       detected("receipts", "recipient_id", Row.DRLEES_RECEIPT_OF_ANNAS_FIRST_VIEW),
@@ -153,6 +155,7 @@ class RecordTamperTest {
       detected("access_events", "actor_id", Row.ANNAS_NEW_REQUEST),
       detected("access_events", "happened_at", Row.ANNAS_NEW_REQUEST),
 
+      // a link's sides are part of every one of its events (the events are read joined to their link)
       detected("access_links", "owner_id", Row.ANNAS_LINK_WITH_DRLEE),
       detected("access_links", "counterpart_id", Row.ANNAS_LINK_WITH_DRLEE),
       detected("access_links", "practitioner_id", Row.ANNAS_LINK_WITH_DRLEE),
@@ -165,6 +168,8 @@ class RecordTamperTest {
       notEvidence("access_links", "event_count", Row.ANNAS_LINK_WITH_DRLEE,
           "a counter for reading a link's latest events; the events themselves are recorded"),
 
+      // the record itself. recorded_at, and other_id of a message or an export, are not in the leaf, but
+      // an entry must be stored exactly as the library stores what it records: otherwise it was changed
       detected("record_entries", "owner_id", Row.ANNAS_ENTRY_OF_HER_FIRST_VIEW),
       detected("record_entries", "leaf_index", Row.ANNAS_ENTRY_OF_HER_FIRST_VIEW, plus(1000)),
       detected("record_entries", "kind", Row.ANNAS_ENTRY_OF_HER_FIRST_VIEW),
@@ -175,6 +180,8 @@ class RecordTamperTest {
       detected("record_entries", "recorded_at", Row.ANNAS_ENTRY_OF_HER_FIRST_VIEW),
       detected("record_entries", "leaf_hash", Row.ANNAS_ENTRY_OF_HER_FIRST_VIEW),
 
+      // an export's own columns are its entry's content; its head is what the next export hands on as the
+      // previous head, checked against the record key (all of it) and the tree (its size and root)
       detected("record_exports", "owner_id", Row.ANNAS_EXPORT),
       detected("record_exports", "export_number", Row.ANNAS_EXPORT),
       detected("record_exports", "scope_kind", Row.ANNAS_EXPORT),
@@ -190,6 +197,7 @@ class RecordTamperTest {
       detected("record_exports", "algorithm", Row.ANNAS_EXPORTED_HEAD),
       detected("record_exports", "signature", Row.ANNAS_EXPORTED_HEAD),
 
+      // the head, which must be that of the stored entries
       detected("mailboxes", "owner_id", Row.ANNAS_MAILBOX),
       detected("mailboxes", "record_size", Row.ANNAS_MAILBOX),
       detected("mailboxes", "record_frontier", Row.ANNAS_MAILBOX));
