@@ -10,8 +10,10 @@ import dev.casemail.messaging.api.RecordSigner;
 import dev.casemail.messaging.api.TimestampAuthority;
 import dev.casemail.messaging.core.port.IdGenerator;
 import dev.casemail.messaging.core.port.TimeOrderedIdGenerator;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -86,6 +88,15 @@ public abstract class MessagingConfiguration {
     return RecordSigners.generatedOnFirstUse();
   }
 
+  /**
+   * The public keys that signed record heads before {@link #recordSigner()}'s key, once the host has
+   * changed its key; none by default. An export checks that the previous export's head was signed by the
+   * record key or one of these before it hands that head on: a head signed by a key the library does not
+   * know could have been changed, and is refused (so with the default key, generated anew by every
+   * process, a record exported by an earlier process cannot be exported again).
+   */
+  public abstract List<PublicKey> formerRecordKeys();
+
   /** An RFC 3161 time-stamping authority that time-stamps every export's signed head; none by default. */
   public abstract Optional<TimestampAuthority> timestampAuthority();
 
@@ -159,6 +170,17 @@ public abstract class MessagingConfiguration {
     /** Sets the signer of record heads. @throws InvalidInputException if it is null */
     public Builder recordSigner(RecordSigner recordSigner) {
       values.recordSigner(InputRules.required("recordSigner", recordSigner));
+      return this;
+    }
+
+    /**
+     * Sets the public keys that signed record heads before the record signer's key.
+     *
+     * @throws InvalidInputException if the list or a key in it is null
+     */
+    public Builder formerRecordKeys(List<PublicKey> formerRecordKeys) {
+      InputRules.required("formerRecordKeys", formerRecordKeys).forEach(key -> InputRules.required("formerRecordKeys", key));
+      values.formerRecordKeys(formerRecordKeys);
       return this;
     }
 

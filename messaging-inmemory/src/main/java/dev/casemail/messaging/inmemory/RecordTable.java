@@ -10,6 +10,7 @@ import dev.casemail.messaging.core.record.StoredEntry;
 import dev.casemail.messaging.core.record.StoredExport;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every mailbox's record: its entries, its head and its exports. */
 final class RecordTable implements Records {
@@ -30,6 +31,11 @@ final class RecordTable implements Records {
   @Override
   public List<StoredEntry> entries(ParticipantId owner) {
     return mailboxes.existing(owner).map(m -> List.copyOf(m.record)).orElse(List.of());
+  }
+
+  @Override
+  public Optional<StoredEntry> entry(ParticipantId owner, long index) {
+    return mailboxes.existing(owner).filter(m -> index >= 0 && index < m.record.size()).map(m -> m.record.get((int) index));
   }
 
   @Override

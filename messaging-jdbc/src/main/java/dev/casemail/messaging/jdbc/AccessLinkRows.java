@@ -7,6 +7,8 @@ import dev.casemail.messaging.api.RecordedAccessEvent;
 import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.access.AccessLinks;
 import dev.casemail.messaging.core.port.StorageConflictException;
+import dev.casemail.messaging.core.record.RecordEncoding;
+import dev.casemail.messaging.core.record.UnreadableEvidenceException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -81,17 +83,29 @@ final class AccessLinkRows implements AccessLinks {
   @Override
   public List<RecordedAccessEvent> events(ParticipantId participant) {
     return sql.query(
-        "SELECT l.practitioner_id, l.parent_id, e.seq, e.status, e.actor_id, e.happened_at"
+        "SELECT e.counterpart_id, l.practitioner_id, l.parent_id, e.seq, e.status, e.actor_id, e.happened_at"
             + " FROM access_events e JOIN access_links l"
             + " ON l.owner_id = e.owner_id AND l.counterpart_id = e.counterpart_id WHERE e.owner_id = ?",
-        row -> new RecordedAccessEvent(
-            ParticipantId.of(row.getString("practitioner_id")),
-            ParticipantId.of(row.getString("parent_id")),
-            row.getInt("seq"),
-            AccessStatus.valueOf(row.getString("status")),
-            ParticipantId.of(row.getString("actor_id")),
-            Sql.instant(row, "happened_at")),
+        row -> event(participant, row),
         participant.value());
+  }
+
+  /** An event from its row; one the library did not write (a status with no name, …) is evidence changed. */
+  private static RecordedAccessEvent event(ParticipantId owner, ResultSet row) throws SQLException {
+    try {
+      return new RecordedAccessEvent(
+          ParticipantId.of(row.getString("practitioner_id")),
+          ParticipantId.of(row.getString("parent_id")),
+          row.getInt("seq"),
+          AccessStatus.valueOf(row.getString("status")),
+          ParticipantId.of(row.getString("actor_id")),
+          Sql.instant(row, "happened_at"));
+    } catch (RuntimeException e) {
+      String counterpart = row.getString("counterpart_id");
+      int seq = row.getInt("seq");
+      throw new UnreadableEvidenceException(RecordEncoding.ACCESS_EVENT, seq, counterpart,
+          "access event " + seq + " with " + counterpart + " in the mailbox of " + owner, e);
+    }
   }
 
   @Override

@@ -13,6 +13,8 @@ import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.paging.PageKey;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.StorageConflictException;
+import dev.casemail.messaging.core.record.RecordEncoding;
+import dev.casemail.messaging.core.record.UnreadableEvidenceException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -207,7 +209,21 @@ final class CopyRows implements MessageCopies {
     sql.batchOfOnes("UPDATE copies SET opened_at = ? WHERE owner_id = ? AND message_id = ? AND opened_at IS NULL", rows);
   }
 
+  /**
+   * A copy from its row. A row the library did not write (a kind or a role with no name, a recipient
+   * list it cannot parse, a subject no message has) is evidence changed behind its back.
+   */
   private static MessageCopy copy(ParticipantId owner, ResultSet row) throws SQLException {
+    try {
+      return readCopy(owner, row);
+    } catch (RuntimeException e) {
+      long message = row.getLong("message_id");
+      throw new UnreadableEvidenceException(
+          RecordEncoding.MESSAGE, message, "", "the copy of message " + message + " in the mailbox of " + owner, e);
+    }
+  }
+
+  private static MessageCopy readCopy(ParticipantId owner, ResultSet row) throws SQLException {
     String senderId = row.getString("sender_id");
     Optional<Participant> sender = senderId == null
         ? Optional.empty()

@@ -5,6 +5,10 @@ import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.message.Receipt;
 import dev.casemail.messaging.core.message.Receipts;
+import dev.casemail.messaging.core.record.RecordEncoding;
+import dev.casemail.messaging.core.record.UnreadableEvidenceException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +26,9 @@ final class ReceiptRows implements Receipts {
   @Override
   public List<Receipt> of(ParticipantId sender, MessageId message) {
     return sql.query(
-        "SELECT recipient_id, first_viewed_at FROM receipts WHERE owner_id = ? AND message_id = ? ORDER BY position",
-        row -> new Receipt(ParticipantId.of(row.getString("recipient_id")), Sql.optionalInstant(row, "first_viewed_at")),
+        "SELECT message_id, recipient_id, first_viewed_at FROM receipts WHERE owner_id = ? AND message_id = ?"
+            + " ORDER BY position",
+        row -> receipt(sender, row),
         sender.value(),
         message.value());
   }
@@ -34,9 +39,20 @@ final class ReceiptRows implements Receipts {
     sql.query(
         "SELECT message_id, recipient_id, first_viewed_at FROM receipts WHERE owner_id = ? ORDER BY message_id, position",
         row -> every.computeIfAbsent(MessageId.of(row.getLong("message_id")), id -> new ArrayList<>())
-            .add(new Receipt(ParticipantId.of(row.getString("recipient_id")), Sql.optionalInstant(row, "first_viewed_at"))),
+            .add(receipt(sender, row)),
         sender.value());
     return every;
+  }
+
+  /** A receipt from its row; one the library did not write (a recipient no id has) is evidence changed. */
+  private static Receipt receipt(ParticipantId sender, ResultSet row) throws SQLException {
+    try {
+      return new Receipt(ParticipantId.of(row.getString("recipient_id")), Sql.optionalInstant(row, "first_viewed_at"));
+    } catch (RuntimeException e) {
+      long message = row.getLong("message_id");
+      throw new UnreadableEvidenceException(RecordEncoding.FIRST_VIEW, message, row.getString("recipient_id"),
+          "the receipt of message " + message + " for " + row.getString("recipient_id") + " in the mailbox of " + sender, e);
+    }
   }
 
   /** Every recipient "never viewed", for every message of the change, in one batch. */

@@ -2,7 +2,6 @@ package dev.casemail.messaging.core.application;
 
 import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.NotFoundException;
-import dev.casemail.messaging.api.RecordSigner;
 import dev.casemail.messaging.api.TimestampAuthority;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.core.access.AccessPolicy;
@@ -34,7 +33,7 @@ final class Context {
       IdGenerator ids,
       AccessPolicy policy,
       RequestLimit requestLimit,
-      RecordSigner signer,
+      HeadSigner signer,
       Optional<TimestampAuthority> timestamps) {
     this.transactions = transactions;
     this.clock = clock;
@@ -42,7 +41,7 @@ final class Context {
     this.policy = policy;
     this.requestLimit = requestLimit;
     this.cursors = new Cursors();
-    this.signer = new HeadSigner(signer);
+    this.signer = signer;
     this.timestamps = timestamps;
   }
 

@@ -13,6 +13,7 @@ import dev.casemail.messaging.api.RecordExport;
 import dev.casemail.messaging.api.RecordScope;
 import dev.casemail.messaging.core.MessagingConfiguration;
 import dev.casemail.messaging.core.port.Storage;
+import dev.casemail.messaging.core.record.HeadSigner;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class MessagingService implements Messaging {
         Objects.requireNonNull(configuration.idGenerator(), "idGenerator"),
         Objects.requireNonNull(configuration.accessPolicy(), "accessPolicy"),
         configuration.requestLimit(),
-        configuration.recordSigner(),
+        new HeadSigner(configuration.recordSigner(), configuration.formerRecordKeys()),
         configuration.timestampAuthority());
     this.composer = new Composer(context);
     this.access = new AccessService(context, composer);

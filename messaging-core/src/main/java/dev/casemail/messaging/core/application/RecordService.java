@@ -22,6 +22,7 @@ import dev.casemail.messaging.core.message.Receipt;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Store;
 import dev.casemail.messaging.core.record.MerkleTree;
+import dev.casemail.messaging.core.record.RecordAppend;
 import dev.casemail.messaging.core.record.RecordContents;
 import dev.casemail.messaging.core.record.RecordEncoding;
 import dev.casemail.messaging.core.record.RecordHead;
@@ -29,6 +30,7 @@ import dev.casemail.messaging.core.record.Recording;
 import dev.casemail.messaging.core.record.SealedRecord;
 import dev.casemail.messaging.core.record.StoredEntry;
 import dev.casemail.messaging.core.record.StoredExport;
+import dev.casemail.messaging.core.record.UnreadableEvidenceException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,15 +46,21 @@ import java.util.stream.Collectors;
 /**
  * Exports of mailboxes' records and their signed heads.
  *
- * <p>An export is two transactions. The first records the export (its entry is the record's next)
- * and signs the head that includes it, under the mailbox's lock. The second reads the record up to
- * that head, outside any lock (a record only grows, so what the head covers never changes): it
- * rebuilds every entry's content from what the mailbox holds now (the message, the first view, the
- * access event, the export it records), checks that each still hashes to the leaf hash recorded, that
- * the entries have no gap and their tree has the signed root and the stored head's, that every
- * message and first view in the mailbox was recorded, and that the record still extends the previous
- * export's head; then it proves the entries in scope. Anything found wrong is a
- * {@link RecordIntegrityException} naming it, and nothing is exported.
+ * <p>An export is two transactions. The first, under the mailbox's lock, checks that every earlier
+ * export's head (which the export hands on) is signed by the record key or a former one and that no
+ * entry sits where the export's own goes, then records the export (its entry is the record's next)
+ * and signs the head that includes it. The second reads the record up to that head, outside any lock
+ * (a record only grows, so what the head covers never changes): it rebuilds every entry's content
+ * from what the mailbox holds now (the message, the first view, the access event, the export it
+ * records), checks that each still hashes to the leaf hash recorded and is stored exactly as the
+ * library stores it, that the entries have no gap and their tree has the signed root and the stored
+ * head's, that every message, first view, access event and export in the mailbox was recorded, and
+ * that the record still extends the previous export's head; then it proves the entries in scope. A
+ * row of evidence the adapter cannot read ({@link UnreadableEvidenceException}) is blamed on the entry
+ * that records it. Anything found wrong is a {@link RecordIntegrityException} naming it, and nothing
+ * is exported. A refusal in the first transaction records nothing; a refusal in the second leaves the
+ * export's entry recorded (an attempt to export is evidence too), and every later export is refused
+ * for the same cause until the record is restored.
  */
 final class RecordService {
 
@@ -67,8 +75,22 @@ final class RecordService {
       Participant owner = Context.participant(store, mailbox);
       return Plan.of(List.of(mailbox), () -> {
         RecordHead head = store.records().head(mailbox);
-        List<StoredExport> earlier = store.records().exports(mailbox);
-        long number = earlier.size() + 1L;
+        store.records().entry(mailbox, head.size()).ifPresent(stray -> {
+          throw new RecordIntegrityException(stray.index(), "the record of " + mailbox + " holds entry #" + stray.index()
+              + " where its head, of " + head.size() + " entries, says the next entry goes: an entry was added, or the"
+              + " head changed, behind the library's back");
+        });
+        List<StoredExport> earlier = exports(store, mailbox);
+        // the export hands every earlier head on for a court to compare with the one it holds: only as signed
+        for (StoredExport before : earlier) {
+          if (!context.signer.signed(before.head())) {
+            throw new RecordIntegrityException(-1, "the head export #" + before.export().exportNumber()
+                + " of the record of " + mailbox + " was signed with is not signed by the record's key, nor by a"
+                + " former key the configuration names (key " + before.head().keyId() + "): it was changed behind"
+                + " the library's back");
+          }
+        }
+        long number = earlier.isEmpty() ? 1L : earlier.get(earlier.size() - 1).export().exportNumber() + 1;
         Instant now = context.now();
         RecordedExport export = new RecordedExport(number, scope, courtOrder, now);
         // the head the export's own entry makes: the same seal the transaction applies
@@ -111,6 +133,33 @@ final class RecordService {
     for (StoredEntry entry : stored) {
       leaves.add(leafHash(entry));
     }
+    // every entry against what it records before any root: a changed entry (its content, its leaf hash,
+    // its place) is then named, where a root would only say that something under it changed
+    Evidence evidence;
+    try {
+      evidence = Evidence.read(store, mailbox);
+    } catch (UnreadableEvidenceException e) {
+      throw unreadable(stored, e);
+    }
+    List<RecordEntry> entries = new ArrayList<>((int) size);
+    for (int i = 0; i < size; i++) {
+      StoredEntry entry = stored.get(i);
+      RecordContent content = evidence.contentOf(entry).orElseThrow(() -> new RecordIntegrityException(entry.index(),
+          "entry #" + entry.index() + " records " + entry.kindName() + ", which is no longer in the mailbox"));
+      RecordEntry rebuilt = new RecordEntry(mailbox, i, content);
+      byte[] leafHash = RecordEncoding.leafHash(rebuilt);
+      if (!MessageDigest.isEqual(leafHash, leaves.get(i))) {
+        throw new RecordIntegrityException(i, "entry #" + i + " records " + entry.kindName()
+            + ", which no longer hashes to the entry's leaf hash: what it records, its leaf hash or its place was changed");
+      }
+      // the columns the leaf does not cover (when it was recorded, and a viewer or counterpart where the
+      // kind has none) are the record too: stored exactly as the library stores this entry, or changed
+      if (!new RecordAppend(rebuilt, leafHash).stored().equals(entry)) {
+        throw new RecordIntegrityException(i, "entry #" + i + " records " + entry.kindName() + " at " + content.at()
+            + ", but is stored as " + entry + ": it was changed");
+      }
+      entries.add(rebuilt);
+    }
     MerkleTree tree = MerkleTree.of(leaves);
     if (!MessageDigest.isEqual(tree.root(storedHead.size()), storedHead.root())) {
       throw new RecordIntegrityException(-1, "the stored head of the record of " + mailbox
@@ -119,19 +168,6 @@ final class RecordService {
     if (!MessageDigest.isEqual(tree.root(size), RecordEncoding.unhex(stamp.head().rootHash()))) {
       throw new RecordIntegrityException(-1, "the entries of the record of " + mailbox
           + " no longer have the root the export's head was signed with");
-    }
-    Evidence evidence = Evidence.read(store, mailbox);
-    List<RecordEntry> entries = new ArrayList<>((int) size);
-    for (int i = 0; i < size; i++) {
-      StoredEntry entry = stored.get(i);
-      RecordContent content = evidence.contentOf(entry).orElseThrow(() -> new RecordIntegrityException(entry.index(),
-          "entry #" + entry.index() + " records " + entry.kindName() + ", which is no longer in the mailbox"));
-      RecordEntry rebuilt = new RecordEntry(mailbox, i, content);
-      if (!RecordEncoding.hex(RecordEncoding.leafHash(rebuilt)).equals(entry.leafHash())) {
-        throw new RecordIntegrityException(i, "entry #" + i + " records " + entry.kindName()
-            + ", which the mailbox no longer holds as it was recorded: it was changed");
-      }
-      entries.add(rebuilt);
     }
     evidence.requireRecorded(stored);
     List<Consistency> consistency = new ArrayList<>(stamp.earlier().size());
@@ -192,6 +228,22 @@ final class RecordService {
       }
     }
     return inScope;
+  }
+
+  private static List<StoredExport> exports(Store store, ParticipantId mailbox) {
+    try {
+      return store.records().exports(mailbox);
+    } catch (UnreadableEvidenceException e) {
+      throw unreadable(store.records().entries(mailbox), e);
+    }
+  }
+
+  /** A row evidence is read from that the library did not write, blamed on the entry recording it. */
+  private static RecordIntegrityException unreadable(List<StoredEntry> stored, UnreadableEvidenceException e) {
+    Optional<StoredEntry> entry = stored.stream().filter(e::holdsContentOf).findFirst();
+    return new RecordIntegrityException(entry.map(StoredEntry::index).orElse(-1L),
+        entry.map(found -> "entry #" + found.index() + " records " + found.kindName() + ", but ").orElse("")
+            + e.getMessage());
   }
 
   private static byte[] leafHash(StoredEntry entry) {
@@ -260,17 +312,38 @@ final class RecordService {
           .map(at -> new RecordedFirstView(message, viewer, at));
     }
 
-    /** Every message and every first view the mailbox holds has its entry; a forged one has none. */
+    /**
+     * Every message, first view, access event and export the mailbox holds has its entry; a forged one
+     * has none.
+     */
     void requireRecorded(List<StoredEntry> stored) {
       Set<Long> messages = new HashSet<>();
       Set<String> views = new HashSet<>();
+      Set<String> recordedEvents = new HashSet<>();
+      Set<Long> recordedExports = new HashSet<>();
       for (StoredEntry entry : stored) {
         if (entry.kind() == RecordEncoding.MESSAGE) {
           messages.add(entry.reference());
         } else if (entry.kind() == RecordEncoding.FIRST_VIEW) {
           views.add(entry.reference() + "/" + entry.other());
+        } else if (entry.kind() == RecordEncoding.ACCESS_EVENT) {
+          recordedEvents.add(entry.other() + "#" + entry.reference());
+        } else {
+          recordedExports.add(entry.reference());
         }
       }
+      events.forEach((key, event) -> {
+        if (!recordedEvents.contains(key)) {
+          throw new RecordIntegrityException(-1, "access event " + event.eventNumber() + " between " + event.practitioner()
+              + " and " + event.parent() + " is in the mailbox of " + owner + " but was never recorded");
+        }
+      });
+      exports.keySet().forEach(number -> {
+        if (!recordedExports.contains(number)) {
+          throw new RecordIntegrityException(-1, "export #" + number + " of the record of " + owner
+              + " is in the mailbox but was never recorded");
+        }
+      });
       for (MessageCopy copy : copies.values()) {
         long id = copy.message().id().value();
         if (!messages.contains(id)) {

@@ -146,8 +146,17 @@ public final class RecordSigners {
 
   /** Whether {@code signature} is {@code key}'s Ed25519 signature of {@code message}. */
   public static boolean verify(PublicKey key, byte[] message, byte[] signature) {
+    return verify(key, ED25519, message, signature);
+  }
+
+  /**
+   * Whether {@code signature} is {@code key}'s signature of {@code message} with {@code algorithm} (a
+   * name the JDK knows, as {@link RecordSigner#algorithm()} gives it); false
+   * for an algorithm the JDK does not know or that does not fit the key.
+   */
+  public static boolean verify(PublicKey key, String algorithm, byte[] message, byte[] signature) {
     try {
-      Signature verifier = Signature.getInstance(ED25519);
+      Signature verifier = Signature.getInstance(algorithm);
       verifier.initVerify(key);
       verifier.update(message);
       return verifier.verify(signature);

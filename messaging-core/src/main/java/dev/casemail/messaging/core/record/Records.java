@@ -16,12 +16,12 @@ public interface Records {
   /** Every stored entry of the owner's record, in index order (an export reads all of them). */
   List<StoredEntry> entries(ParticipantId owner);
 
+  /**
+   * The stored entry at {@code index} of the owner's record, if there is one: an export asks for the
+   * place its own entry will take, which only a record changed behind the library's back has filled.
+   */
+  Optional<StoredEntry> entry(ParticipantId owner, long index);
+
   /** Every export of the owner's record, in number order. */
   List<StoredExport> exports(ParticipantId owner);
-
-  /** The owner's latest export, if any. */
-  default Optional<StoredExport> latestExport(ParticipantId owner) {
-    List<StoredExport> exports = exports(owner);
-    return exports.isEmpty() ? Optional.empty() : Optional.of(exports.get(exports.size() - 1));
-  }
 }
