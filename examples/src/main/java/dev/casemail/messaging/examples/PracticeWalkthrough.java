@@ -30,9 +30,20 @@ import dev.casemail.messaging.api.ParticipantRegistration;
 import dev.casemail.messaging.api.ParticipantView;
 import dev.casemail.messaging.api.ReadReceipt;
 import dev.casemail.messaging.api.RecipientGroup;
+import dev.casemail.messaging.api.RecordExport;
+import dev.casemail.messaging.api.RecordScope;
 import dev.casemail.messaging.api.Reply;
+import dev.casemail.messaging.api.SignedTreeHead;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.record.export.RecordExports;
+import dev.casemail.messaging.record.verifier.RecordVerifier;
+import dev.casemail.messaging.record.verifier.Verdict;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +54,9 @@ import java.util.stream.Collectors;
  * The practitioner's Messages help page, step by step, as a host service would drive the library: a
  * mediator and one family of two parents, on the JDBC adapter ({@link SampleDatabase}: an H2 file by
  * default, PostgreSQL when given a URL). Run it with the command in README.md; it prints each step
- * and the mailboxes as their owners would read them.
+ * and the mailboxes as their owners would read them, and ends as a court order would: the host
+ * exports the mediator's record to a PDF and its JSON manifest, and verifies them offline with the
+ * public record key, as a court's expert would.
  *
  * <p>Every run adds to the same database. A later run finds the participants registered and the
  * access approved by the first (registering again is a no-op; approved access is not requested
@@ -57,14 +70,17 @@ public final class PracticeWalkthrough {
   static final FamilyId MORGANS = FamilyId.of("morgan-family");
   static final String SESSION_SUBJECT = "Mediation session on the 14th";
   static final String CASE_FOLDER = "Morgan mediation";
+  static final String COURT_ORDER = "Family Court, Morgan v Morgan, case FC-2026-0142: order for disclosure";
 
   private final Messaging messaging;
+  private final SampleDatabase database;
   private final PrintStream out;
   private final MailboxPrinter printer;
   private int step;
 
-  PracticeWalkthrough(Messaging messaging, PrintStream out) {
-    this.messaging = messaging;
+  PracticeWalkthrough(SampleDatabase database, PrintStream out) {
+    this.messaging = database.messaging();
+    this.database = database;
     this.out = out;
     this.printer = new MailboxPrinter(out);
   }
@@ -73,7 +89,7 @@ public final class PracticeWalkthrough {
   public static void main(String[] args) {
     try (SampleDatabase database = SampleDatabase.from(System.getProperties())) {
       System.out.println("Storage: " + database.description());
-      new PracticeWalkthrough(database.messaging(), System.out).run();
+      new PracticeWalkthrough(database, System.out).run();
     }
   }
 
@@ -201,6 +217,71 @@ public final class PracticeWalkthrough {
     printer.folders(dana);
     printer.folders(alex);
     printer.folders(sam);
+
+    step("A court orders Dana's record: the host exports it, and it is verified offline with the public key");
+    exportAndVerify();
+  }
+
+  /**
+   * The host's export of the mediator's whole record for {@link #COURT_ORDER}: the PDF and its manifest
+   * written to the exports directory, then checked by the verifier a court's expert runs, against the
+   * public key alone and, from the second run on, against the export the run before wrote.
+   */
+  private void exportAndVerify() {
+    RecordExport export = messaging.exportRecord(MEDIATOR, RecordScope.all(), COURT_ORDER);
+    SignedTreeHead head = export.head();
+    out.printf("  export %d of Dana's record, under \"%s\":%n", export.export().exportNumber(), COURT_ORDER);
+    out.printf("  %d entries (messages, first views, access events, exports), all proven against the head of"
+        + " %d entries signed %s by key %s…%n", export.entries().size(), head.size(), head.signedAt(),
+        head.keyId().substring(0, 16));
+    RecordExports.Written files;
+    try {
+      files = RecordExports.write(export, database.exports());
+    } catch (FileAlreadyExistsException clash) {
+      out.printf("  not written: %s is there from a database that was removed since; remove %s to start"
+          + " afresh%n", clash.getFile(), database.exports());
+      return;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the export to " + database.exports(), e);
+    }
+    Path key = database.recordKey().publicKeyFile();
+    Optional<Path> previous = previousPdf(files.pdf(), export.export().exportNumber());
+    out.printf("  PDF for people:   %s%n  JSON manifest:    %s%n  public key:       %s%s%n",
+        shown(files.pdf()), shown(files.manifest()), shown(key),
+        database.recordKey().created() ? " (made by this run)" : "");
+    Verdict verdict;
+    try {
+      verdict = RecordVerifier.verify(
+          shown(files.pdf()), shown(key), previous.map(PracticeWalkthrough::shown), Optional.of(shown(files.manifest())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the export back", e);
+    }
+    out.printf("  verified%s:%n    %s%n", previous.map(p -> " against the previous run's export").orElse(""),
+        verdict.summary());
+    out.printf("  a court's expert runs the same checks with the jar the build makes:%n"
+        + "    java -jar messaging-record-verifier/target/casemail-record-verifier.jar verify %s --key %s%s%n",
+        shown(files.pdf()), shown(key), previous.map(p -> " --previous " + shown(p)).orElse(""));
+    if (!verdict.verified()) {
+      throw new IllegalStateException("the export just written does not verify: " + verdict.summary());
+    }
+  }
+
+  /** A path as the person who started the program would type it: relative to where they are, if under it. */
+  private static Path shown(Path path) {
+    Path here = Path.of("").toAbsolutePath();
+    Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
+  }
+
+  /** The PDF of the export before {@code number}, written by an earlier run beside this one's, if it is there. */
+  private static Optional<Path> previousPdf(Path pdf, long number) {
+    String name = pdf.getFileName().toString();
+    String suffix = "-export-" + number + ".pdf";
+    if (number <= 1 || !name.endsWith(suffix)) {
+      return Optional.empty();
+    }
+    Path previous = pdf.resolveSibling(name.substring(0, name.length() - suffix.length()) + "-export-" + (number - 1) + ".pdf");
+    return Files.isRegularFile(previous) ? Optional.of(previous) : Optional.empty();
   }
 
   private void step(String title) {

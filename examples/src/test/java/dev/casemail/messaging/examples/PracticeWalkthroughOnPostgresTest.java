@@ -55,9 +55,12 @@ class PracticeWalkthroughOnPostgresTest {
 
     assertThat(first).startsWith("A new database").contains("refused: dana.reyes may not message [sam.morgan]");
     assertThat(second).startsWith("This database already holds 8 messages in Dana's All Messages from 1 earlier run;")
-        .contains("Morgan mediation   8  (8 unread)  [custom]");
+        .contains("Morgan mediation   8  (8 unread)  [custom]")
+        .contains("consistent with 1 earlier export; extends ");
     try (var files = Files.list(dataDir)) {
-      assertThat(files).as("no H2 file next to the PostgreSQL run").isEmpty();
+      // the data directory keeps the record key and the exports, but no H2 file next to the PostgreSQL run
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .containsExactlyInAnyOrder(SampleRecordKey.PRIVATE_FILE, SampleRecordKey.PUBLIC_FILE, SampleDatabase.EXPORTS);
     }
   }
 }

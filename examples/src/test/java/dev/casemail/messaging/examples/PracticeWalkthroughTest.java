@@ -13,14 +13,22 @@ import dev.casemail.messaging.api.MessageKind;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.core.record.RecordSigners;
+import dev.casemail.messaging.record.verifier.Check;
+import dev.casemail.messaging.record.verifier.RecordVerifier;
+import dev.casemail.messaging.record.verifier.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sample application, on its default storage (an H2 file through the JDBC adapter and a HikariCP
  * pool), runs to its end and leaves the mailboxes the help page describes; run again on the same
- * file, as a second start of the program would, it succeeds and shows the first run's history.
+ * file, as a second start of the program would, it succeeds and shows the first run's history. Each
+ * run ends with the mediator's record exported and verified, signed with the one key the first run
+ * made.
  */
 class PracticeWalkthroughTest {
 
@@ -93,6 +103,43 @@ class PracticeWalkthroughTest {
   }
 
   @Test
+  void theRunEndsWithTheMediatorsRecordExportedAndVerifiedWithTheKeptPublicKey() throws Exception {
+    Path exports = dataDir.resolve(SampleDatabase.EXPORTS);
+    try (var files = Files.list(exports)) {
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .containsExactlyInAnyOrder("record-dana-reyes-3e85c773-export-1.pdf",
+              "record-dana-reyes-3e85c773-export-1.manifest.json");
+    }
+    assertThat(output).contains("export 1 of Dana's record, under \"" + PracticeWalkthrough.COURT_ORDER + "\"");
+    assertThat(output).containsPattern("\n    OK: export 1 of the record of dana\\.reyes .*; the first export of this"
+        + " record; not time-stamped; PDF text matches \\(\\d+ pages\\)");
+    assertThat(Files.readString(dataDir.resolve(SampleRecordKey.PUBLIC_FILE))).startsWith("-----BEGIN PUBLIC KEY-----\n");
+    assertThat(Files.readString(dataDir.resolve(SampleRecordKey.PRIVATE_FILE))).startsWith("-----BEGIN PRIVATE KEY-----\n");
+
+    // what verified it is the kept key: with another, the same files fail at the signature
+    Path otherKey = Files.writeString(dataDir.resolve("other.pub.pem"),
+        RecordSigners.publicKeyPem(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic()));
+    Verdict withOtherKey = RecordVerifier.verify(exports.resolve("record-dana-reyes-3e85c773-export-1.pdf"), otherKey,
+        Optional.empty(), Optional.empty());
+    assertThat(withOtherKey.failedCheck()).contains(Check.SIGNATURE);
+  }
+
+  @Test
+  void aSecondRunSignsWithTheSameKeyAndItsExportExtendsTheFirstRuns() {
+    database.close();
+    database = openDefault();
+
+    String second = run(database);
+
+    assertThat(second).contains("export 2 of Dana's record");
+    assertThat(second).containsPattern("verified against the previous run's export:\n    OK: export 2 of the record"
+        + " of dana\\.reyes .*; consistent with 1 earlier export; extends \\S+-export-1\\.pdf \\(export 1, head \\d+\\)");
+    assertThat(keyIdIn(second)).isEqualTo(keyIdIn(output));
+    assertThat(second).doesNotContain("(made by this run)");
+    assertThat(output).contains("(made by this run)");
+  }
+
+  @Test
   void aSecondRunOnTheSameFileSeesTheFirstRunsHistoryAndSucceeds() {
     database.close(); // the first program ends: H2 closes the file with the pool's last connection
     database = openDefault();
@@ -122,6 +169,12 @@ class PracticeWalkthroughTest {
     assertThat(autoRepliesTo(SAM)).isEqualTo(2);
   }
 
+  private static String keyIdIn(String output) {
+    Matcher key = Pattern.compile("signed \\S+ by key ([0-9a-f]{16})…").matcher(output);
+    assertThat(key.find()).as("the key id in %s", output).isTrue();
+    return key.group(1);
+  }
+
   private SampleDatabase openDefault() {
     Properties settings = new Properties();
     settings.setProperty(SampleDatabase.DATA_DIR, dataDir.toString());
@@ -131,7 +184,7 @@ class PracticeWalkthroughTest {
   static String run(SampleDatabase database) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      new PracticeWalkthrough(database.messaging(), out).run();
+      new PracticeWalkthrough(database, out).run();
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }

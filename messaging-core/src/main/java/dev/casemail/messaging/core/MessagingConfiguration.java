@@ -90,8 +90,8 @@ public abstract class MessagingConfiguration {
 
   /**
    * The public keys that signed record heads before {@link #recordSigner()}'s key, once the host has
-   * changed its key; none by default. An export checks that the previous export's head was signed by the
-   * record key or one of these before it hands that head on: a head signed by a key the library does not
+   * changed its key; none by default. An export checks that every earlier export's head was signed by the
+   * record key or one of these before it hands those heads on: a head signed by a key the library does not
    * know could have been changed, and is refused (so with the default key, generated anew by every
    * process, a record exported by an earlier process cannot be exported again).
    */
@@ -166,7 +166,6 @@ public abstract class MessagingConfiguration {
       return this;
     }
 
-    /** Sets the period the access request limit counts in; 1 minute to 3660 days. */
     /** Sets the signer of record heads. @throws InvalidInputException if it is null */
     public Builder recordSigner(RecordSigner recordSigner) {
       values.recordSigner(InputRules.required("recordSigner", recordSigner));
@@ -196,6 +195,7 @@ public abstract class MessagingConfiguration {
       return this;
     }
 
+    /** Sets the period the access request limit counts in; 1 minute to 3660 days. */
     public Builder accessRequestPeriod(Duration accessRequestPeriod) {
       values.accessRequestPeriod(InputRules.required("accessRequestPeriod", accessRequestPeriod));
       return this;
