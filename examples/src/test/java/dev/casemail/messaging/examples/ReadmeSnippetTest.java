@@ -15,20 +15,32 @@ import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantRegistration;
+import dev.casemail.messaging.api.RecordExport;
+import dev.casemail.messaging.api.RecordScope;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.core.record.RecordSigners;
 import dev.casemail.messaging.inmemory.InMemoryMessaging;
 import dev.casemail.messaging.jdbc.JdbcMessaging;
+import dev.casemail.messaging.record.export.RecordExports;
+import dev.casemail.messaging.record.verifier.ExportFile;
+import dev.casemail.messaging.record.verifier.RecordVerifier;
+import dev.casemail.messaging.record.verifier.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The code blocks of README.md (the usage snippet, then the storage set-up) are this test's code,
+ * The code blocks of README.md (the usage snippet, the storage set-up, the record's export) are this test's code,
  * compiled and run: the README cannot rot.
  */
 class ReadmeSnippetTest {
@@ -94,9 +106,38 @@ class ReadmeSnippetTest {
   }
 
   @Test
+  void theRecordSnippetExportsWhatTheVerifierAccepts(@TempDir Path exportsDirectory) throws Exception {
+    KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    String privateKeyPem = "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+    String publicKeyPem = RecordSigners.publicKeyPem(keys.getPublic());
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl("jdbc:h2:mem:readme-record");
+    ParticipantId lawyer = ParticipantId.of("lawyer-1");
+    try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+      JdbcMessaging.migrate(dataSource);
+      JdbcMessaging.create(dataSource).directory().register(ParticipantRegistration.practitioner(lawyer, "A. Lawyer"));
+      // README-RECORD-SNIPPET-START
+      MessagingConfiguration configuration = MessagingConfiguration.builder()
+          .recordSigner(RecordSigners.ed25519(privateKeyPem, publicKeyPem))  // the host's key, from its secrets
+          .build();
+      Messaging messaging = JdbcMessaging.create(dataSource, configuration);
+
+      RecordExport export = messaging.exportRecord(lawyer, RecordScope.all(), "Family Court, case FC-2026-0142");
+      RecordExports.Written files = RecordExports.write(export, exportsDirectory);  // the PDF and its manifest
+      // README-RECORD-SNIPPET-END
+
+      assertThat(export.export().courtOrder()).contains("Family Court, case FC-2026-0142");
+      Verdict verdict = RecordVerifier.verify(ExportFile.read(files.pdf()), RecordSigners.publicKey(publicKeyPem));
+      assertThat(verdict.summary()).startsWith("OK: export 1 of the record of lawyer-1");
+    }
+  }
+
+  @Test
   void theReadmeShowsExactlyTheCodeThisTestRuns() throws IOException {
     assertThat(normalized(readmeSnippet(0))).isEqualTo(normalized(testedSnippet("README-SNIPPET")));
     assertThat(normalized(readmeSnippet(1))).isEqualTo(normalized(testedSnippet("README-STORAGE-SNIPPET")));
+    assertThat(normalized(readmeSnippet(2))).isEqualTo(normalized(testedSnippet("README-RECORD-SNIPPET")));
   }
 
   /** The {@code index}-th (from 0) ```java block of README.md. */
