@@ -47,8 +47,8 @@ public interface Messaging {
    *     {@value InputRules#MAX_SUBJECT_LENGTH} characters
    * @throws NotFoundException if the participant is not registered
    * @throws InvalidInputException if an argument is null or the reference breaks the rules of a single-line text
-   * @throws RecordIntegrityException if the stored record was changed behind the library's back (an
-   *     export refused while proving the record stays recorded, as for the owner's)
+   * @throws RecordIntegrityException if the stored record was changed behind the library's back, as for
+   *     the owner's; nothing is exported or recorded then
    */
   RecordExport exportRecord(ParticipantId mailbox, RecordScope scope, String courtOrder);
 }

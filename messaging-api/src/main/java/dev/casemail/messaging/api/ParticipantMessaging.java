@@ -290,19 +290,18 @@ public interface ParticipantMessaging {
 
   /**
    * Exports the actor's record: the entries in {@code scope}, each with its content, leaf hash and
-   * inclusion proof, against a newly signed head of the record, with the consistency proof from the
-   * previous export's head. The export is recorded first, so the head includes the export's own entry.
-   * The one exception to this interface's atomicity: an export refused while proving the record (the
-   * record was found changed after the export was recorded) stays recorded, since a record only grows;
-   * the record then shows that an export was asked for, and when.
+   * inclusion proof, against a newly signed head of the record, with a consistency proof from the
+   * head of every earlier export. The export is itself the record's next entry, so the head includes
+   * it; the export is recorded only if the whole record proves itself (and the time-stamping authority,
+   * if the host configured one, answered), in one transaction, like every other change.
    *
    * @throws InvalidInputException if {@code scope} is null
    * @throws RecordIntegrityException if the stored record was changed behind the library's back: an
    *     entry whose content no longer hashes to what was recorded or that is stored otherwise (it is
    *     named, as is the entry recording a row of evidence that cannot be read), a gap or an entry beyond
    *     the head, a head that disagrees with its entries, a message, first view, access event or export
-   *     never recorded, a previous export's head that is not signed by the record key or a former one.
-   *     Nothing is exported then.
+   *     never recorded, an earlier export's head that is not signed by the record key or a former one.
+   *     Nothing is exported or recorded then.
    */
   RecordExport exportRecord(RecordScope scope);
 

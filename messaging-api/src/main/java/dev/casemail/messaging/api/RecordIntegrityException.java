@@ -7,9 +7,9 @@ import java.util.OptionalLong;
  * content no longer hashes to what was recorded, or that is stored otherwise than the library stores
  * it, a gap or a stray entry, a head whose root is not that of its entries, a message, first view,
  * access event or export the record never recorded, a row of evidence the library cannot read, a
- * previous export's head that is not signed. Storage was changed behind the library's back, and
- * nothing is exported from it. A write into such a record changes nothing; an export that found it
- * while proving stays recorded as an export made (see {@link ParticipantMessaging#exportRecord}).
+ * earlier export's head that is not signed. Storage was changed behind the library's back, and
+ * nothing is exported from it; the export that found it changes nothing, like any failed call (see
+ * {@link ParticipantMessaging#exportRecord}).
  */
 public final class RecordIntegrityException extends MessagingException {
   private static final long serialVersionUID = 1L;

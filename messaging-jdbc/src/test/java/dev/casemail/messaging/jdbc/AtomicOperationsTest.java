@@ -17,6 +17,9 @@ import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.MoveRequest;
 import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.PageRequest;
+import dev.casemail.messaging.api.RecordExport;
+import dev.casemail.messaging.api.RecordScope;
+import dev.casemail.messaging.api.RecordSigner;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantView;
 import dev.casemail.messaging.api.Reply;
@@ -26,8 +29,10 @@ import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.World;
 import dev.casemail.messaging.core.MessagingConfiguration;
 import dev.casemail.messaging.core.port.IdGenerator;
+import dev.casemail.messaging.core.record.RecordSigners;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +51,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * that the caller gets a {@link StorageException} (never a raw SQL exception), that the stored state
  * is exactly what it was before, read through the API and row by row from every table, and that the
  * same call then succeeds with exactly the effect it has when nothing fails. A read whose statement
- * or commit fails is a {@link StorageException} too.
+ * or commit fails is a {@link StorageException} too. The record's rows (its entries, its exports, the
+ * head kept in each mailbox's row) are among the rows compared: an open records two first views, a
+ * send its copies, an export itself, all or nothing.
  *
  * <p>Each k runs on a fresh database holding the same scenario. Ids come from a generator the test
  * winds back after the failure (the ids a rolled-back call drew were never stored), so the retry
@@ -154,6 +161,31 @@ class AtomicOperationsTest {
 
   @ParameterizedTest
   @EnumSource(Database.class)
+  void openingRecordsTheFirstViewInBothRecordsAllOrNothing(Database database) {
+    allOrNothing(
+        database,
+        scene -> scene.world.as(scene.anna).open(scene.hearing),
+        scene -> assertThat(scene.world.as(scene.drlee).preview(scene.hearing).receipts())
+            .filteredOn(receipt -> receipt.recipient().id().equals(scene.anna))
+            .singleElement()
+            .satisfies(receipt -> assertThat(receipt.firstViewedAt()).isPresent()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void exportingARecordIsAllOrNothing(Database database) {
+    allOrNothing(
+        database,
+        scene -> scene.world.messaging.exportRecord(scene.anna, RecordScope.all(), "Court order 17"),
+        scene -> {
+          RecordExport second = scene.world.as(scene.anna).exportRecord(RecordScope.with(scene.drlee));
+          assertThat(second.export().exportNumber()).as("the export before this one was recorded once").isEqualTo(2);
+          assertThat(second.consistency()).hasSize(1);
+        });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
   void aFailedReadIsAStorageExceptionAndChangesNothing(Database database) {
     Run run = new Run(database);
     List<Function<Scene, Object>> reads = List.of(
@@ -202,7 +234,8 @@ class AtomicOperationsTest {
     effect.accept(undisturbed.scene);
     assertThat(before.rows).as("tables read").containsKeys(
         "participants", "families", "family_parents", "mailboxes", "access_links", "access_events", "folders",
-        "copies", "receipts", "sent_keys", "drafts", "auto_responders", "auto_replies");
+        "copies", "receipts", "sent_keys", "drafts", "auto_responders", "auto_replies", "record_entries",
+        "record_exports");
     assertThat(events).as("events of the operation").last().isEqualTo("commit");
     assertThat(after.rows).as("stored rows changed by the operation").isNotEqualTo(before.rows);
     assertThat(after.views).as("views changed by the operation").isNotEqualTo(before.views);
@@ -271,6 +304,8 @@ class AtomicOperationsTest {
   /** One fresh database behind a failing data source, a library on it, and the scenario built. */
   private static final class Run {
     private static final Map<Database, StoredRows> TABLES = new EnumMap<>(Database.class);
+    /** One key for every run, so that the heads an undisturbed run and a retry sign are the same. */
+    private static final RecordSigner SIGNER = RecordSigners.generatedForDemo();
 
     final DataSource database;
     final StoredRows tables;
@@ -284,14 +319,18 @@ class AtomicOperationsTest {
       tables = TABLES.computeIfAbsent(kind, k -> StoredRows.ofSchema(fresh));
       failing = new FailingDataSource(database);
       MessagingFixture fixture = configuration -> JdbcMessaging.create(
-          failing, MessagingConfiguration.builder().from(configuration).idGenerator(ids).build());
+          failing, MessagingConfiguration.builder().from(configuration).idGenerator(ids).recordSigner(SIGNER).build());
       scene = new Scene(fixture.newWorld());
     }
 
     State state() {
       failing.countOnly();
       Map<String, List<String>> rows = tables.read(database);
-      return new State(scene.world.snapshot(scene.everyone()), rows);
+      // each mailbox as its owner reads it, and its record's signed head (its size and root)
+      Map<ParticipantId, Object> views = new LinkedHashMap<>();
+      scene.world.snapshot(scene.everyone()).forEach((owner, view) ->
+          views.put(owner, List.of(view, scene.world.as(owner).recordHead())));
+      return new State(views, rows);
     }
   }
 

@@ -46,21 +46,19 @@ import java.util.stream.Collectors;
 /**
  * Exports of mailboxes' records and their signed heads.
  *
- * <p>An export is two transactions. The first, under the mailbox's lock, checks that every earlier
- * export's head (which the export hands on) is signed by the record key or a former one and that no
- * entry sits where the export's own goes, then records the export (its entry is the record's next)
- * and signs the head that includes it. The second reads the record up to that head, outside any lock
- * (a record only grows, so what the head covers never changes): it rebuilds every entry's content
- * from what the mailbox holds now (the message, the first view, the access event, the export it
- * records), checks that each still hashes to the leaf hash recorded and is stored exactly as the
- * library stores it, that the entries have no gap and their tree has the signed root and the stored
- * head's, that every message, first view, access event and export in the mailbox was recorded, and
- * that the record still extends the previous export's head; then it proves the entries in scope. A
- * row of evidence the adapter cannot read ({@link UnreadableEvidenceException}) is blamed on the entry
- * that records it. Anything found wrong is a {@link RecordIntegrityException} naming it, and nothing
- * is exported. A refusal in the first transaction records nothing; a refusal in the second leaves the
- * export's entry recorded (an attempt to export is evidence too), and every later export is refused
- * for the same cause until the record is restored.
+ * <p>An export is one transaction, under the mailbox's lock. It checks that no entry sits where the
+ * export's own goes and that every earlier export's head (which the export hands on) is signed by the
+ * record key or a former one; then it rebuilds every entry's content from what the mailbox holds now
+ * (the message, the first view, the access event, the export it records), checks that each still
+ * hashes to the leaf hash recorded and is stored exactly as the library stores it, that the entries
+ * have no gap and their tree has the stored head's root, that every message, first view, access event
+ * and export in the mailbox was recorded, and that the record, with the export's own entry appended,
+ * has the root of the head kept with every append (the head it signs) and still extends every earlier
+ * export's head; then it proves the entries in scope and records the export. A row of evidence the
+ * adapter cannot read ({@link UnreadableEvidenceException}) is blamed on the entry that records it.
+ * Anything found wrong is a {@link RecordIntegrityException} naming it: nothing is exported and nothing
+ * recorded. The host's time-stamping authority, if any, is asked last, inside the transaction: an
+ * authority that fails fails the export as a storage failure would, and nothing is recorded.
  */
 final class RecordService {
 
@@ -71,7 +69,7 @@ final class RecordService {
   }
 
   RecordExport export(ParticipantId mailbox, RecordScope scope, Optional<String> courtOrder) {
-    Stamp stamp = context.transactions.write("exportRecord", store -> {
+    return context.transactions.write("exportRecord", store -> {
       Participant owner = Context.participant(store, mailbox);
       return Plan.of(List.of(mailbox), () -> {
         RecordHead head = store.records().head(mailbox);
@@ -80,7 +78,8 @@ final class RecordService {
               + " where its head, of " + head.size() + " entries, says the next entry goes: an entry was added, or the"
               + " head changed, behind the library's back");
         });
-        List<StoredExport> earlier = exports(store, mailbox);
+        List<StoredEntry> stored = store.records().entries(mailbox);
+        List<StoredExport> earlier = exports(store, stored, mailbox);
         // the export hands every earlier head on for a court to compare with the one it holds: only as signed
         for (StoredExport before : earlier) {
           if (!context.signer.signed(before.head())) {
@@ -98,10 +97,14 @@ final class RecordService {
             .heads().get(mailbox);
         SignedTreeHead signed = context.signer.sign(mailbox, after, now);
         MailboxChange change = MailboxChange.builder().recordExport(mailbox, export, signed).build();
-        return Outcome.of(change, new Stamp(owner, export, signed, earlier));
+        RecordExport proven = prove(store, owner, head, stored, new Stamp(export, signed, earlier));
+        // last, once the record is proven: a failing authority then fails the export, and nothing is recorded
+        Optional<String> token = context.timestamps.map(authority -> Base64.getEncoder().encodeToString(
+            authority.timestamp(MerkleTree.sha256Of(RecordEncoding.signedBytes(signed)))));
+        return Outcome.of(change, new RecordExport(
+            proven.mailbox(), proven.export(), proven.head(), proven.consistency(), proven.entries(), token));
       });
     });
-    return context.transactions.read("exportRecord", store -> prove(store, stamp));
   }
 
   SignedTreeHead head(ParticipantId mailbox) {
@@ -111,25 +114,29 @@ final class RecordService {
     });
   }
 
-  /** What the recording transaction decided: the export, its signed head, and the export before it. */
-  private record Stamp(Participant owner, RecordedExport export, SignedTreeHead head, List<StoredExport> earlier) {}
+  /** What the export decided: its entry, the head it signs, and every export before it. */
+  private record Stamp(RecordedExport export, SignedTreeHead head, List<StoredExport> earlier) {}
 
-  private RecordExport prove(Store store, Stamp stamp) {
-    ParticipantId mailbox = stamp.owner().id();
+  /**
+   * Proves the record as stored, with the export's own entry appended: every stored entry against what
+   * it records, the stored head against the entries, the signed head against them with the export's
+   * leaf, every earlier export's head as a start of the record; then the consistency and inclusion
+   * proofs.
+   */
+  private RecordExport prove(Store store, Participant owner, RecordHead storedHead, List<StoredEntry> stored, Stamp stamp) {
+    ParticipantId mailbox = owner.id();
     long size = stamp.head().size();
-    List<StoredEntry> stored = store.records().entries(mailbox);
-    RecordHead storedHead = store.records().head(mailbox);
     for (int i = 0; i < stored.size(); i++) {
       if (stored.get(i).index() != i) {
         throw new RecordIntegrityException(i, "entry #" + i + " of the record of " + mailbox
             + " is missing: the next stored entry is #" + stored.get(i).index());
       }
     }
-    if (stored.size() != storedHead.size() || stored.size() < size) {
+    if (stored.size() != storedHead.size()) {
       throw new RecordIntegrityException(Math.min(stored.size(), storedHead.size()), "the record of " + mailbox
           + " holds " + stored.size() + " entries, but its head says " + storedHead.size());
     }
-    List<byte[]> leaves = new ArrayList<>(stored.size());
+    List<byte[]> leaves = new ArrayList<>(stored.size() + 1);
     for (StoredEntry entry : stored) {
       leaves.add(leafHash(entry));
     }
@@ -142,7 +149,7 @@ final class RecordService {
       throw unreadable(stored, e);
     }
     List<RecordEntry> entries = new ArrayList<>((int) size);
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < stored.size(); i++) {
       StoredEntry entry = stored.get(i);
       RecordContent content = evidence.contentOf(entry).orElseThrow(() -> new RecordIntegrityException(entry.index(),
           "entry #" + entry.index() + " records " + entry.kindName() + ", which is no longer in the mailbox"));
@@ -160,16 +167,25 @@ final class RecordService {
       }
       entries.add(rebuilt);
     }
-    MerkleTree tree = MerkleTree.of(leaves);
-    if (!MessageDigest.isEqual(tree.root(storedHead.size()), storedHead.root())) {
+    MerkleTree stillStored = MerkleTree.of(leaves);
+    if (!MessageDigest.isEqual(stillStored.root(storedHead.size()), storedHead.root())) {
       throw new RecordIntegrityException(-1, "the stored head of the record of " + mailbox
           + " is not the root of its entries: an entry's leaf hash or the head was changed");
     }
-    if (!MessageDigest.isEqual(tree.root(size), RecordEncoding.unhex(stamp.head().rootHash()))) {
-      throw new RecordIntegrityException(-1, "the entries of the record of " + mailbox
-          + " no longer have the root the export's head was signed with");
+    // the export's own entry, as the change records it
+    RecordEntry own = new RecordEntry(mailbox, stored.size(), stamp.export());
+    RecordAppend ownAppend = new RecordAppend(own, RecordEncoding.leafHash(own));
+    entries.add(own);
+    leaves.add(RecordEncoding.leafHash(own));
+    List<StoredEntry> recorded = new ArrayList<>(stored);
+    recorded.add(ownAppend.stored());
+    evidence.exports.put(stamp.export().exportNumber(), stamp.export());
+    MerkleTree tree = MerkleTree.of(leaves);
+    if (size != leaves.size() || !MessageDigest.isEqual(tree.root(size), RecordEncoding.unhex(stamp.head().rootHash()))) {
+      throw new RecordIntegrityException(-1, "the head of the record of " + mailbox + " kept with every append is not"
+          + " the root of its entries: the head was changed behind the library's back");
     }
-    evidence.requireRecorded(stored);
+    evidence.requireRecorded(recorded);
     List<Consistency> consistency = new ArrayList<>(stamp.earlier().size());
     for (StoredExport earlier : stamp.earlier()) {
       SignedTreeHead before = earlier.head();
@@ -185,15 +201,7 @@ final class RecordService {
       proven.add(new ProvenEntry(
           entry, RecordEncoding.hex(leaves.get((int) entry.index())), hex(tree.inclusionProof(entry.index(), size))));
     }
-    Optional<String> token = context.timestamps.map(authority -> Base64.getEncoder().encodeToString(
-        authority.timestamp(MerkleTree.sha256Of(RecordEncoding.signedBytes(stamp.head())))));
-    return new RecordExport(
-        stamp.owner().view(),
-        stamp.export(),
-        stamp.head(),
-        consistency,
-        proven,
-        token);
+    return new RecordExport(owner.view(), stamp.export(), stamp.head(), consistency, proven, Optional.empty());
   }
 
   /**
@@ -230,11 +238,11 @@ final class RecordService {
     return inScope;
   }
 
-  private static List<StoredExport> exports(Store store, ParticipantId mailbox) {
+  private static List<StoredExport> exports(Store store, List<StoredEntry> stored, ParticipantId mailbox) {
     try {
       return store.records().exports(mailbox);
     } catch (UnreadableEvidenceException e) {
-      throw unreadable(store.records().entries(mailbox), e);
+      throw unreadable(stored, e);
     }
   }
 
