@@ -34,6 +34,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -340,6 +343,27 @@ class RecordVerifierTest {
 
     assertFailed(verdict, Check.PDF, "in its Subject line");
     assertThat(verdict.failedEntry()).isPresent();
+  }
+
+  @Test
+  void aMessageDrawnInvisiblyIsCaughtThoughItsTextIsThere() {
+    // text rendering mode 3 draws nothing: the text is extracted, but a reader of the PDF sees no body
+    byte[] hidden = Tamper.pdfBefore(thirdPdf(), "5 pm on Friday", COSInteger.get(3), Operator.getOperator("Tr"));
+
+    Verdict verdict = verifyPdf(hidden);
+
+    assertFailed(verdict, Check.PDF, "draws text that cannot be seen");
+    assertThat(verdict.summary()).contains("in text rendering mode 3");
+  }
+
+  @Test
+  void aMessageDrawnInWhiteIsCaught() {
+    byte[] white = Tamper.pdfBefore(thirdPdf(), "5 pm on Friday", COSFloat.ONE, Operator.getOperator("g"));
+
+    Verdict verdict = verifyPdf(white);
+
+    assertFailed(verdict, Check.PDF, "draws text that cannot be seen");
+    assertThat(verdict.summary()).contains("in white or near-white");
   }
 
   @Test

@@ -83,6 +83,43 @@ final class Tamper {
    * the content stream is rewritten token by token, and the embedded manifest stays as it was.
    */
   static byte[] pdfText(byte[] pdf, String shown) {
+    return pdfShowing(pdf, shown, (tokens, at, glyphs) -> {
+      tokens.set(at - 1, new COSString(glyphs.changed()));
+    });
+  }
+
+  /**
+   * The PDF with operators put before the first text show operator that shows {@code shown} (such as
+   * {@code 3 Tr}: draw it invisibly), its text left as it is.
+   */
+  static byte[] pdfBefore(byte[] pdf, String shown, Object... operators) {
+    return pdfShowing(pdf, shown, (tokens, at, glyphs) -> tokens.addAll(at - 1, List.of(operators)));
+  }
+
+  /** A text show operator's string: its codes and what they read as. */
+  record Glyphs(List<byte[]> codes, String text, int at) {
+    /** The codes with the one at {@code at} replaced by that of another letter or digit of the string. */
+    byte[] changed() {
+      char target = text.charAt(at);
+      for (int other = 0; other < text.length(); other++) {
+        char c = text.charAt(other);
+        if (c != target && Character.isLetterOrDigit(c)) {
+          List<byte[]> changed = new ArrayList<>(codes);
+          changed.set(at, codes.get(other));
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          changed.forEach(out::writeBytes);
+          return out.toByteArray();
+        }
+      }
+      throw new AssertionError("\"" + text + "\" has no other letter");
+    }
+  }
+
+  interface Edit {
+    void apply(List<Object> tokens, int showAt, Glyphs glyphs);
+  }
+
+  private static byte[] pdfShowing(byte[] pdf, String shown, Edit edit) {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       for (PDPage page : document.getPages()) {
         PDFont font = font(page);
@@ -91,9 +128,9 @@ final class Tamper {
         for (int i = 1; i < tokens.size(); i++) {
           if (tokens.get(i) instanceof Operator operator && operator.getName().equals("Tj")
               && tokens.get(i - 1) instanceof COSString string) {
-            byte[] changed = changedGlyph(font, string.getBytes(), shown);
-            if (changed != null) {
-              tokens.set(i - 1, new COSString(changed));
+            Glyphs glyphs = glyphs(font, string.getBytes(), shown);
+            if (glyphs != null) {
+              edit.apply(tokens, i, glyphs);
               PDStream contents = new PDStream(document);
               try (OutputStream out = contents.createOutputStream(COSName.FLATE_DECODE)) {
                 new ContentStreamWriter(out).writeTokens(tokens);
@@ -119,8 +156,8 @@ final class Tamper {
     throw new AssertionError("a page without a font");
   }
 
-  /** The string's codes with one changed, if the string reads as containing {@code shown}; else null. */
-  private static byte[] changedGlyph(PDFont font, byte[] string, String shown) throws IOException {
+  /** The string's codes and text, if it reads as containing {@code shown}; else null. */
+  private static Glyphs glyphs(PDFont font, byte[] string, String shown) throws IOException {
     List<byte[]> codes = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     InputStream in = new ByteArrayInputStream(string);
@@ -141,22 +178,7 @@ final class Tamper {
       text.append(unicode);
     }
     int at = text.indexOf(shown);
-    if (at < 0) {
-      return null;
-    }
-    char target = text.charAt(at);
-    for (int other = 0; other < text.length(); other++) {
-      char c = text.charAt(other);
-      if (c != target && Character.isLetterOrDigit(c)) {
-        codes.set(at, codes.get(other));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] code : codes) {
-          out.write(code);
-        }
-        return out.toByteArray();
-      }
-    }
-    return null;
+    return at < 0 ? null : new Glyphs(codes, text.toString(), at);
   }
 
   /** The manifest embedded in a PDF. */
