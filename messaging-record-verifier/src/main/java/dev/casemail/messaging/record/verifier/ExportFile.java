@@ -2,6 +2,7 @@ package dev.casemail.messaging.record.verifier;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -36,10 +37,18 @@ public final class ExportFile {
   /**
    * Reads a file, named by its path.
    *
-   * @throws IOException if it cannot be read (missing, a directory, no permission)
+   * @throws IOException if it cannot be read (missing, a directory, no permission); its message names the
+   *     file
    */
   public static ExportFile read(Path path) throws IOException {
-    return new ExportFile(path.toString(), Files.readAllBytes(path));
+    try {
+      return new ExportFile(path.toString(), Files.readAllBytes(path));
+    } catch (FileSystemException e) {
+      throw e; // its message names the file
+    } catch (IOException e) {
+      // "Is a directory", with no file name
+      throw new IOException(path + ": " + e.getMessage(), e);
+    }
   }
 
   /** What the verdict calls the file (its path, when read from one). */

@@ -15,11 +15,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceCMYKColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingColorN;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingColorSpace;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingDeviceCMYKColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingDeviceGrayColor;
+import org.apache.pdfbox.contentstream.operator.color.SetStrokingDeviceRGBColor;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
 /**
  * Check 7, the PDF's text: read as {@code docs/record-manifest.md} ("The PDF's text") says, page by page
@@ -28,7 +45,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * and Bates number, every header the export's, the cover the head's root hash, key id and signature, and
  * every exported entry must be shown once, saying what {@link RecordPdfText#entryText} says it does, compared
  * under {@link RecordPdfText}'s rules. The PDF must hold nothing the writer never draws (images, forms,
- * annotations), which could show a reader something other than the text that is extracted.
+ * annotations, text drawn invisibly or in white), which could show a reader something other than the text
+ * that is extracted.
  */
 final class PdfTextCheck {
 
@@ -149,17 +167,79 @@ final class PdfTextCheck {
   }
 
   private static List<String> pageTexts(PDDocument document) throws CheckFailed {
+    List<String> texts = new ArrayList<>();
     try {
-      PDFTextStripper stripper = new PDFTextStripper();
-      List<String> texts = new ArrayList<>();
+      SeenText stripper = new SeenText();
       for (int page = 1; page <= document.getNumberOfPages(); page++) {
         stripper.setStartPage(page);
         stripper.setEndPage(page);
         texts.add(stripper.getText(document));
+        if (stripper.unseen != null) {
+          throw fail("page " + page + " draws text that cannot be seen (" + stripper.unseen + "): its text is extracted, "
+              + "but a reader of the PDF does not see it; the record's PDF draws only its direction marks so");
+        }
       }
-      return texts;
     } catch (IOException | RuntimeException e) {
       throw fail("its text cannot be extracted: " + e.getMessage());
+    }
+    return texts;
+  }
+
+  /**
+   * PDFBox's text extraction, at its default settings, noting the first glyph drawn so that it cannot be
+   * seen: in a text rendering mode that neither fills nor strokes (3 or 7), or in white or near-white. The
+   * writer draws only the direction marks U+200E and U+200F invisibly, so any other such glyph is text a
+   * forger hid: extracted and compared, but not what the PDF shows.
+   */
+  private static final class SeenText extends PDFTextStripper {
+    /** Lighter than this, on each of red, green and blue (0 to 255), a glyph is taken for unseen on paper. */
+    private static final int NEAR_WHITE = 0xE6;
+
+    String unseen;
+
+    SeenText() {
+      // text extraction does not follow colors by itself
+      addOperator(new SetStrokingColorSpace(this));
+      addOperator(new SetNonStrokingColorSpace(this));
+      addOperator(new SetStrokingColor(this));
+      addOperator(new SetNonStrokingColor(this));
+      addOperator(new SetStrokingColorN(this));
+      addOperator(new SetNonStrokingColorN(this));
+      addOperator(new SetStrokingDeviceGrayColor(this));
+      addOperator(new SetNonStrokingDeviceGrayColor(this));
+      addOperator(new SetStrokingDeviceRGBColor(this));
+      addOperator(new SetNonStrokingDeviceRGBColor(this));
+      addOperator(new SetStrokingDeviceCMYKColor(this));
+      addOperator(new SetNonStrokingDeviceCMYKColor(this));
+    }
+
+    @Override
+    protected void showGlyph(Matrix matrix, PDFont font, int code, Vector displacement) throws IOException {
+      if (unseen == null) {
+        RenderingMode mode = getGraphicsState().getTextState().getRenderingMode();
+        boolean marks = isDirectionMark(font.toUnicode(code));
+        if (!mode.isFill() && !mode.isStroke() && !marks) {
+          unseen = describe(font, code) + " in text rendering mode " + mode.intValue();
+        } else if (!marks && (!mode.isFill() || nearWhite(getGraphicsState().getNonStrokingColor()))
+            && (!mode.isStroke() || nearWhite(getGraphicsState().getStrokingColor()))) {
+          unseen = describe(font, code) + " in white or near-white";
+        }
+      }
+      super.showGlyph(matrix, font, code, displacement);
+    }
+
+    private static boolean isDirectionMark(String unicode) {
+      return unicode != null && !unicode.isEmpty() && unicode.chars().allMatch(c -> c == '\u200E' || c == '\u200F');
+    }
+
+    private static boolean nearWhite(PDColor color) throws IOException {
+      int rgb = color.toRGB();
+      return ((rgb >> 16) & 0xFF) > NEAR_WHITE && ((rgb >> 8) & 0xFF) > NEAR_WHITE && (rgb & 0xFF) > NEAR_WHITE;
+    }
+
+    private static String describe(PDFont font, int code) throws IOException {
+      String unicode = font.toUnicode(code);
+      return unicode == null ? "a glyph of code " + code : "\"" + unicode + "\"";
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.casemail.messaging.record.verifier;
 
 import dev.casemail.messaging.core.record.RecordSigners;
+import dev.casemail.messaging.api.InvalidInputException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Objects;
@@ -67,6 +69,15 @@ public final class RecordVerifier {
    * @throws dev.casemail.messaging.api.InvalidInputException if it holds no such key
    */
   public static PublicKey readKey(Path publicKeyPem) throws IOException {
-    return RecordSigners.publicKey(Files.readString(publicKeyPem, StandardCharsets.UTF_8));
+    byte[] bytes = ExportFile.read(publicKeyPem).content();
+    String pem;
+    try {
+      // strictly: a file that is not text (an export given as the key, say) is no PEM, not an unreadable file
+      pem = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException("publicKey", "is not an Ed25519 public key as PEM (-----BEGIN PUBLIC KEY-----): "
+          + "it is not text");
+    }
+    return RecordSigners.publicKey(pem);
   }
 }
