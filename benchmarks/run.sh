@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite and prints the table (see BENCHMARKS.md).
 #
-#   benchmarks/run.sh                 the full suite (about 10 minutes on 2 cores); results in benchmarks/results/
+#   benchmarks/run.sh                 the full suite (about 16 minutes on 2 cores, 6 of them W8); results in benchmarks/results/
 #   benchmarks/run.sh --smoke         1 short warm-up and 1 short iteration each: proves it runs, rough figures;
 #                                     results in benchmarks/target/results/
 #   benchmarks/run.sh --include REGEX only the JMH benchmarks matching REGEX (e.g. 'SendInMemory'), plus W6
 #   benchmarks/run.sh --no-memory     without W6
 #   benchmarks/run.sh --include MixedPostgres --no-memory
 #                                     W7 alone (the mixed workload on two instances, 1 and 8 threads: about 1 minute)
+#   benchmarks/run.sh --include RecordExportInMemory --no-memory
+#                                     W8 alone (export and verify a record of 10,000 messages: about 6 minutes,
+#                                     half of it the one PDF verification)
 #
 # Builds what it needs first (mvn package, tests skipped), then runs JMH through Suite on the class
 # path Maven wrote to benchmarks/target/benchmark.classpath.

@@ -18,6 +18,8 @@ final class Report {
   static final double MIXED_SCALING = 1.5;
   /** … and no call's 99th percentile beyond this many times its median. */
   static final double MIXED_TAIL = 20;
+  /** W8's target: verifying a manifest takes at most this many times one SHA-256 over its entries' bytes. */
+  static final double RECORD_VERIFY = 3;
 
   /**
    * W7 at one thread count: every call timed (JMH sample time), in µs; the deadlocks PostgreSQL broke
@@ -59,6 +61,7 @@ final class Report {
     rows.add(faster("W5 move 1, in memory, vs James", "MoveInMemory.library", "MoveInMemory.james", "James", 20));
     rows.add(bytes());
     rows.addAll(mixed());
+    rows.addAll(record());
 
     StringBuilder table = new StringBuilder();
     table.append("| workload | ours | reference | ratio | target | met |\n");
@@ -70,7 +73,9 @@ final class Report {
     table.append("mailbox's time over the small one's. W6 is heap bytes per stored copy beyond the text; James' figure ");
     table.append("is per appended copy beyond its MIME bytes (James keeps one per mailbox). W7 times every call; ");
     table.append("its calls per second are the threads divided by the mean call time, its deadlocks the growth of ");
-    table.append("pg_stat_database.deadlocks during the measured iterations.\n");
+    table.append("pg_stat_database.deadlocks during the measured iterations. W8's times are mean ms per operation; ");
+    table.append("its entry bytes are every exported entry's leaf input (0x00 and its canonical encoding) in one ");
+    table.append("SHA-256, its ratio verify(manifest) over that hash.\n");
     for (Mixed figures : mixed.values()) {
       long all = figures.kinds().values().stream().mapToLong(Long::longValue).sum();
       List<String> shares = new ArrayList<>();
@@ -176,6 +181,48 @@ final class Report {
           count(one, Mixed::deadlocks) + " / " + count(eight, Mixed::deadlocks),
           "calls out of retries: " + count(one, Mixed::conflicts) + " / " + count(eight, Mixed::conflicts), "—", "0",
           deadlocks > 0 ? met(false) : one != null && eight != null ? met(true) : "—"});
+    }
+    return rows;
+  }
+
+  /**
+   * W8's rows: the export; the PDF and the manifest written; verifying the manifest against one SHA-256
+   * of the entries' bytes (the target), and the PDF against one SHA-256 of its bytes (no target).
+   */
+  private List<String[]> record() {
+    String name = "W8 record of 10 k messages, in memory";
+    String prefix = RecordExportInMemory.class.getSimpleName() + ".";
+    Double export = micros.get(prefix + "export");
+    Double pdf = micros.get(prefix + "writePdf");
+    Double manifest = micros.get(prefix + "writeManifest");
+    Double verifyManifest = micros.get(prefix + "verifyManifest");
+    Double verifyPdf = micros.get(prefix + "verifyPdf");
+    Double entryBytes = micros.get(prefix + "sha256EntryBytes");
+    Double pdfBytes = micros.get(prefix + "sha256Pdf");
+    List<String[]> rows = new ArrayList<>();
+    rows.add(export == null ? notRun(name + ": export (exportRecord, all)", "—")
+        : new String[] {name + ": export (exportRecord, all)", millis(export), "—", "—", "—", "—"});
+    if (pdf == null && manifest == null) {
+      rows.add(notRun(name + ": PDF, manifest written (to bytes)", "—"));
+    } else {
+      rows.add(new String[] {name + ": PDF, manifest written (to bytes)",
+          "PDF " + (pdf == null ? "not run" : millis(pdf)) + "; manifest "
+              + (manifest == null ? "not run" : millis(manifest)), "—", "—", "—", "—"});
+    }
+    String target = "≤ " + target(RECORD_VERIFY) + "×";
+    if (verifyManifest == null || entryBytes == null) {
+      rows.add(notRun(name + ": verify the manifest vs SHA-256 of the entry bytes", target));
+    } else {
+      double ratio = verifyManifest / entryBytes;
+      rows.add(new String[] {name + ": verify the manifest vs SHA-256 of the entry bytes", millis(verifyManifest),
+          "SHA-256 " + millis(entryBytes), format(ratio) + "× its time", target, met(ratio <= RECORD_VERIFY)});
+    }
+    if (verifyPdf == null) {
+      rows.add(notRun(name + ": verify the PDF (its text too) vs SHA-256 of the PDF", "—"));
+    } else {
+      rows.add(new String[] {name + ": verify the PDF (its text too) vs SHA-256 of the PDF", millis(verifyPdf),
+          pdfBytes == null ? "—" : "SHA-256 " + millis(pdfBytes),
+          pdfBytes == null ? "—" : format(verifyPdf / pdfBytes) + "× its time", "—", "—"});
     }
     return rows;
   }

@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -28,8 +30,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.util.Statistics;
 
 /**
- * The benchmark suite in one command (see BENCHMARKS.md): runs W1–W5 and W7 with JMH and W6 in JVMs
- * of its own, prints the table of figures, references, ratios and targets, and writes it (and JMH's
+ * The benchmark suite in one command (see BENCHMARKS.md): runs W1–W5, W7 and W8 with JMH and W6 in
+ * JVMs of its own, prints the table of figures, references, ratios and targets, and writes it (and JMH's
  * JSON) to a results directory so that runs can be compared over time.
  *
  * <pre>
@@ -38,7 +40,9 @@ import org.openjdk.jmh.util.Statistics;
  *
  * <p>The full run takes 3 warm-up and 5 measured iterations of 2 s per benchmark, one fork each;
  * {@code --smoke} one warm-up of 3 s and one measured iteration of 2 s, which proves everything runs
- * and gives rough figures only.
+ * and gives rough figures only. W8 (exporting and verifying a record of 10,000 messages, whose
+ * operations take seconds) runs after the others with the iterations its own annotations give, one
+ * measured iteration each with {@code --smoke}.
  */
 public final class Suite {
 
@@ -46,6 +50,8 @@ public final class Suite {
   private static final int MEMORY_MESSAGES = 100_000;
   /** James appends slowly (about 6 k a second): fewer messages give the same per-copy figure in far less time. */
   private static final int JAMES_MEMORY_MESSAGES = 20_000;
+  /** W8's benchmarks, which run with their own iterations. */
+  private static final String RECORD = Pattern.quote(RecordExportInMemory.class.getName() + ".");
 
   private Suite() {}
 
@@ -72,6 +78,7 @@ public final class Suite {
 
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(include)
+        .exclude(RECORD)
         .forks(1)
         .warmupIterations(smoke ? 1 : 3)
         .warmupTime(TimeValue.seconds(smoke ? 3 : 2))
@@ -80,10 +87,33 @@ public final class Suite {
         .jvmArgsPrepend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             "-D" + MixedPostgres.OUT_PROPERTY + "=" + mixedCounts)
         .shouldFailOnError(true)
-        .resultFormat(ResultFormatType.JSON)
-        .result(json.toString());
+        .resultFormat(ResultFormatType.JSON);
+    // W8's operations take seconds: it runs on its own with the iterations its annotations give (one
+    // measured iteration each in a smoke run), and only the benchmarks that match include
+    ChainedOptionsBuilder record = new OptionsBuilder()
+        .include("^(?=.*(?:" + include + "))" + RECORD)
+        .jvmArgsPrepend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+        .shouldFailOnError(true)
+        .resultFormat(ResultFormatType.JSON);
+    if (smoke) {
+      record.measurementIterations(1);
+    }
     long started = System.nanoTime();
-    Collection<RunResult> results = new Runner(options.build()).run();
+    List<RunResult> results = new ArrayList<>();
+    List<Path> jsons = new ArrayList<>();
+    for (ChainedOptionsBuilder run : List.of(options, record)) {
+      Path part = Files.createTempFile(out, "." + stamp + "-", ".json");
+      jsons.add(part);
+      try {
+        results.addAll(new Runner(run.result(part.toString()).build()).run());
+      } catch (NoBenchmarksException e) {
+        // include matches none of this run's benchmarks (W8 alone, or W8 left out): the other run has them
+      }
+    }
+    if (results.isEmpty() && !memory) {
+      throw new IllegalArgumentException("no benchmark matches " + include);
+    }
+    mergeJson(jsons, json);
 
     Map<String, Double> memoryFigures = new LinkedHashMap<>();
     if (memory) {
@@ -106,7 +136,8 @@ public final class Suite {
         + "\n\n" + Report.machine() + "\n- suite time: about " + minutes + " min\n"
         + "- JMH: 1 fork, " + (smoke ? "1 × 3 s warm-up, 1 × 2 s measured" : "3 × 2 s warm-up, 5 × 2 s measured")
         + "; W1–W5 average time per operation on one thread, W7 the time of every call (sample time) at 1 and 8"
-        + " threads\n\n";
+        + " threads; W8 average time per operation, 1 fork, its own iterations: "
+        + (smoke ? RecordExportInMemory.SMOKE_ITERATIONS : RecordExportInMemory.ITERATIONS) + "\n\n";
     Path markdown = out.resolve(stamp + ".md");
     Files.writeString(markdown, header + table, StandardCharsets.UTF_8);
     System.out.println();
@@ -123,9 +154,36 @@ public final class Suite {
       for (String name : result.getParams().getParamsKeys()) {
         key.append(':').append(result.getParams().getParam(name));
       }
-      scores.put(key.toString(), result.getPrimaryResult().getScore());
+      scores.put(key.toString(), micros(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit()));
     }
     return scores;
+  }
+
+  /** A score in µs: W1–W7 give theirs in µs/op, W8 in ms/op. */
+  private static double micros(double score, String unit) {
+    return switch (unit) {
+      case "us/op" -> score;
+      case "ms/op" -> score * 1_000;
+      case "s/op" -> score * 1_000_000;
+      case "ns/op" -> score / 1_000;
+      default -> throw new IllegalStateException("a score in " + unit + ", not a time per operation");
+    };
+  }
+
+  /**
+   * JMH's JSON of both runs in one file, as one run would write it (an array of results); each part is
+   * deleted. A run that matched no benchmark wrote nothing.
+   */
+  private static void mergeJson(List<Path> parts, Path json) throws IOException {
+    List<String> arrays = new ArrayList<>();
+    for (Path part : parts) {
+      String array = Files.exists(part) ? Files.readString(part, StandardCharsets.UTF_8).strip() : "";
+      Files.deleteIfExists(part);
+      if (array.startsWith("[") && array.endsWith("]") && !array.substring(1, array.length() - 1).isBlank()) {
+        arrays.add(array.substring(1, array.length() - 1).strip());
+      }
+    }
+    Files.writeString(json, "[\n" + String.join(",\n", arrays) + "\n]\n", StandardCharsets.UTF_8);
   }
 
   /** W7's figures by thread count: JMH's sampled call times, and the counts its forks left in {@code counts}. */
