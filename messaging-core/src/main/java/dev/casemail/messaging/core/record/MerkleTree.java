@@ -217,6 +217,17 @@ public final class MerkleTree {
   }
 
   static MessageDigest sha256() {
+    // a copy of a digest in its initial state: much cheaper than asking the providers for one per hash
+    try {
+      return (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static final MessageDigest SHA256 = newSha256();
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -3,6 +3,8 @@ package dev.casemail.messaging.record.export;
 import dev.casemail.messaging.api.ProvenEntry;
 import dev.casemail.messaging.api.RecordExport;
 import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The rules for comparing the text of a record PDF with its manifest, for a verifier that extracts
@@ -48,10 +50,42 @@ public final class RecordPdfText {
    * @throws IllegalArgumentException if {@code entry} is not one of the export's entries
    */
   public static String entryText(RecordExport export, ProvenEntry entry, String bates) {
-    if (!export.entries().contains(entry)) {
-      throw new IllegalArgumentException("entry " + entry.entry().index() + " is not in the export");
+    return entryTexts(export).of(entry, bates);
+  }
+
+  /**
+   * The texts of all of {@code export}'s entries, for a verifier that compares every one: what {@link
+   * #entryText} gives, with what the entries share (the names of the participants, the first views of
+   * each message) gathered once rather than for every entry.
+   */
+  public static EntryTexts entryTexts(RecordExport export) {
+    return new EntryTexts(export);
+  }
+
+  /** The texts of one export's entries; see {@link #entryTexts}. Immutable, and safe to share. */
+  public static final class EntryTexts {
+    private final EntryBlocks blocks;
+    private final Map<Long, ProvenEntry> entries = new HashMap<>();
+
+    private EntryTexts(RecordExport export) {
+      this.blocks = new EntryBlocks(export);
+      for (ProvenEntry entry : export.entries()) {
+        entries.put(entry.entry().index(), entry);
+      }
     }
-    return String.join("\n", new EntryBlocks(export).block(entry, bates).lines());
+
+    /**
+     * As {@link RecordPdfText#entryText}: the text the PDF draws for {@code entry}, which starts on the
+     * page of Bates number {@code bates}.
+     *
+     * @throws IllegalArgumentException if {@code entry} is not one of the export's entries
+     */
+    public String of(ProvenEntry entry, String bates) {
+      if (!entry.equals(entries.get(entry.entry().index()))) {
+        throw new IllegalArgumentException("entry " + entry.entry().index() + " is not in the export");
+      }
+      return String.join("\n", blocks.block(entry, bates).lines());
+    }
   }
 
   private static String withoutWhitespace(String text) {

@@ -6,6 +6,8 @@ import dev.casemail.messaging.api.SignedTreeHead;
 import dev.casemail.messaging.record.export.RecordPdf;
 import dev.casemail.messaging.record.export.RecordPdfText;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -149,6 +151,7 @@ final class PdfTextCheck {
       throw fail("its end line reads \"" + shownLine(end) + "\", not \"" + expectedEnd + "\"");
     }
     cover(cover.toString());
+    RecordPdfText.EntryTexts texts = RecordPdfText.entryTexts(export);
     for (ProvenEntry entry : export.entries()) {
       long index = entry.entry().index();
       Shown found = shown.get(index);
@@ -156,7 +159,7 @@ final class PdfTextCheck {
         throw fail(Describe.entry(entry.entry()) + " is not shown in the PDF: no page has its marker line \""
             + RecordPdfText.ENTRY_MARKER + index + " · …\"", index);
       }
-      String expected = RecordPdfText.entryText(export, entry, bates(found.page()));
+      String expected = texts.of(entry, bates(found.page()));
       String actual = String.join("\n", found.lines());
       if (!RecordPdfText.comparable(actual).equals(RecordPdfText.comparableRecorded(expected))) {
         throw fail(Describe.entry(entry.entry()) + " (shown from page " + found.page() + "): "
@@ -166,21 +169,35 @@ final class PdfTextCheck {
     return total;
   }
 
+  /**
+   * Each page's text, in one pass over the document (the text of page N is what the stripper extracts
+   * with start and end page N: a page's text never depends on another page's).
+   */
   private static List<String> pageTexts(PDDocument document) throws CheckFailed {
-    List<String> texts = new ArrayList<>();
+    SeenText stripper = new SeenText();
+    StringWriter written = new StringWriter();
     try {
-      SeenText stripper = new SeenText();
-      for (int page = 1; page <= document.getNumberOfPages(); page++) {
-        stripper.setStartPage(page);
-        stripper.setEndPage(page);
-        texts.add(stripper.getText(document));
-        if (stripper.unseen != null) {
-          throw fail("page " + page + " draws text that cannot be seen (" + stripper.unseen + "): its text is extracted, "
-              + "but a reader of the PDF does not see it; the record's PDF draws only its direction marks so");
-        }
-      }
+      stripper.writeText(document, written);
     } catch (IOException | RuntimeException e) {
       throw fail("its text cannot be extracted: " + e.getMessage());
+    }
+    if (stripper.unseen != null) {
+      throw fail("page " + stripper.unseenPage + " draws text that cannot be seen (" + stripper.unseen + "): its text is"
+          + " extracted, but a reader of the PDF does not see it; the record's PDF draws only its direction marks so");
+    }
+    String all = written.toString();
+    // a page without a content stream is not processed at all: its text is empty
+    int pages = document.getNumberOfPages();
+    List<String> texts = new ArrayList<>(pages);
+    int start = 0;
+    for (int page = 1; page <= pages; page++) {
+      Integer end = stripper.pageEnds.get(page);
+      if (end == null) {
+        texts.add("");
+      } else {
+        texts.add(all.substring(start, end));
+        start = end;
+      }
     }
     return texts;
   }
@@ -196,6 +213,24 @@ final class PdfTextCheck {
     private static final int NEAR_WHITE = 0xE6;
 
     String unseen;
+    /** The page {@link #unseen} is on. */
+    int unseenPage;
+    /** Where each processed page's text ends in what {@link #writeText} wrote, by page number. */
+    final Map<Integer, Integer> pageEnds = new HashMap<>();
+    private StringWriter target;
+
+    @Override
+    public void writeText(PDDocument document, Writer outputStream) throws IOException {
+      target = (StringWriter) outputStream;
+      super.writeText(document, outputStream);
+    }
+
+    @Override
+    protected void endPage(PDPage page) throws IOException {
+      super.endPage(page);
+      output.flush();
+      pageEnds.put(getCurrentPageNo(), target.getBuffer().length());
+    }
 
     SeenText() {
       // text extraction does not follow colors by itself
@@ -216,6 +251,7 @@ final class PdfTextCheck {
     @Override
     protected void showGlyph(Matrix matrix, PDFont font, int code, Vector displacement) throws IOException {
       if (unseen == null) {
+        unseenPage = getCurrentPageNo();
         RenderingMode mode = getGraphicsState().getTextState().getRenderingMode();
         boolean marks = isDirectionMark(font.toUnicode(code));
         if (!mode.isFill() && !mode.isStroke() && !marks) {

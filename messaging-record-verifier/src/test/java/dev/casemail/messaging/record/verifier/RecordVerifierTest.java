@@ -34,11 +34,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSFloat;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
@@ -354,6 +356,39 @@ class RecordVerifierTest {
 
     assertFailed(verdict, Check.PDF, "draws text that cannot be seen");
     assertThat(verdict.summary()).contains("in text rendering mode 3");
+  }
+
+  @Test
+  void textThatCannotBeSeenIsNamedWithThePageItIsOn() throws IOException {
+    byte[] hidden = Tamper.pdfBefore(thirdPdf(), "5 pm on Friday", COSInteger.get(3), Operator.getOperator("Tr"));
+    int page = 0;
+    try (PDDocument document = Loader.loadPDF(thirdPdf())) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      for (int number = 1; number <= document.getNumberOfPages() && page == 0; number++) {
+        stripper.setStartPage(number);
+        stripper.setEndPage(number);
+        page = stripper.getText(document).contains("5 pm on Friday") ? number : 0;
+      }
+    }
+    assertThat(page).as("the page showing the pick-up message").isGreaterThan(1);
+
+    assertThat(verifyPdf(hidden).summary()).contains("page " + page + " draws text that cannot be seen");
+  }
+
+  @Test
+  void aPageAddedWithoutContentIsCaught() throws IOException {
+    byte[] longer;
+    try (PDDocument document = Loader.loadPDF(thirdPdf()); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      document.addPage(new PDPage());
+      document.save(out);
+      longer = out.toByteArray();
+    }
+
+    Verdict verdict = verifyPdf(longer);
+
+    // the page is counted though it draws nothing: the first footer no longer says how many pages there are
+    assertFailed(verdict, Check.PDF, "the footer of page 1 reads");
+    assertThat(verdict.summary()).contains("not \"page 1 of 4 ");
   }
 
   @Test
