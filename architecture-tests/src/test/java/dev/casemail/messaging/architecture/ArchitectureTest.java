@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module boundaries of DESIGN.md, proven on the compiled classes: the API is plain values and
+ * The module boundaries of README.md (Modules), proven on the compiled classes: the API is plain values and
  * interfaces, the core is a pure domain behind ports, adapters know nothing of each other.
  */
 class ArchitectureTest {
@@ -74,7 +74,7 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
             .orShould().dependOnClassesThat().areAssignableTo(java.util.concurrent.Executor.class)
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
-            .because("DESIGN.md: the core knows nothing of JDBC, SQL, storage, threads or logging back-ends");
+            .because("the core knows nothing of JDBC, SQL, storage, threads or logging back-ends");
     rule.check(classes);
   }
 

@@ -37,7 +37,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The lifecycle of professional access as DESIGN.md draws it, checked for every step from every status
+ * The lifecycle of professional access as docs/rules.md draws it, checked for every step from every status
  * by each side, and the history a link keeps however long it grows.
  */
 class AccessLinkProperties {

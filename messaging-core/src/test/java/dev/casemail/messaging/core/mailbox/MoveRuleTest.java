@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class MoveRuleTest {
 
-  /** Every kind of copy a mailbox holds, with the home folder DESIGN.md gives it. */
+  /** Every kind of copy a mailbox holds, with the home folder docs/rules.md gives it. */
   enum Copy {
     RECEIVED(MessageCopy.forRecipient(Fixtures.personal(1, MOTHER, FATHER), FATHER.id()), SystemFolder.INBOX),
     SENT(MessageCopy.forSender(Fixtures.personal(2, MOTHER, FATHER)), SystemFolder.SENT),
