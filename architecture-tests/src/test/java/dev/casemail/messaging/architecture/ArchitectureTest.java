@@ -24,6 +24,8 @@ class ArchitectureTest {
   private static final String JDBC = "dev.casemail.messaging.jdbc..";
   /** Writes record exports as PDF and JSON: an adapter on the way out, beside the storage adapters. */
   private static final String RECORD_EXPORT = "dev.casemail.messaging.record.export..";
+  /** Checks record exports offline: a tool for courts, reading what the export writes. */
+  private static final String RECORD_VERIFIER = "dev.casemail.messaging.record.verifier..";
   private static final String[] PDF_AND_JSON = {"org.apache.pdfbox..", "org.apache.fontbox..", "com.fasterxml.jackson.."};
   private static final String[] DOMAIN = {
     "dev.casemail.messaging.core.access..",
@@ -130,10 +132,30 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheRecordExportKnowsPdfBoxAndJackson() {
+  void onlyTheRecordExportAndItsVerifierKnowPdfBoxAndJackson() {
     noClasses()
-        .that().resideOutsideOfPackage(RECORD_EXPORT)
+        .that().resideOutsideOfPackages(RECORD_EXPORT, RECORD_VERIFIER)
         .should().dependOnClassesThat().resideInAnyPackage(PDF_AND_JSON)
+        .check(classes);
+  }
+
+  @Test
+  void theVerifierKnowsOnlyTheRecordItsExportAndTheLibrariesThatReadThem() {
+    classes()
+        .that().resideInAPackage(RECORD_VERIFIER)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            RECORD_VERIFIER, RECORD_EXPORT, API, "dev.casemail.messaging.core.record..", "java..",
+            "org.apache.pdfbox..", "org.bouncycastle..")
+        .because("a court's expert runs it offline on the files alone: no service, no storage, no database")
+        .check(classes);
+  }
+
+  @Test
+  void nothingButTheVerifierKnowsBouncyCastle() {
+    noClasses()
+        .that().resideOutsideOfPackage(RECORD_VERIFIER)
+        .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..")
+        .because("RFC 3161 tokens are read only when an export is verified; the library takes them through a port")
         .check(classes);
   }
 
