@@ -182,6 +182,10 @@ class RecordManifestTest {
     assertRefused(edit(m -> entry(m, 0).put("leafHash", "ABCDEF")), "/entries/0/leafHash", "64 lowercase hex digits");
     String upper = "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855";
     assertRefused(edit(m -> ((ObjectNode) m.get("head")).put("rootHash", upper)), "/head/rootHash", "lowercase hex");
+    String oneLetterPastF = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85g";
+    assertRefused(edit(m -> entry(m, 0).put("leafHash", oneLetterPastF)), "/entries/0/leafHash", "64 lowercase hex digits");
+    assertRefused(edit(m -> entry(m, 0).put("leafHash", oneLetterPastF.substring(1) + "00")), "/entries/0/leafHash",
+        "64 lowercase hex digits");
     assertRefused(edit(m -> ((ArrayNode) entry(m, 1).get("inclusionProof")).set(0, JSON.getNodeFactory().textNode("zz"))),
         "/entries/1/inclusionProof/0", "64 lowercase hex digits");
     assertRefused(edit(m -> ((ArrayNode) entry(m, 1).get("inclusionProof")).set(0, JSON.getNodeFactory().numberNode(7))),
