@@ -63,6 +63,13 @@ final class DispatcherThreads implements ThreadFactory {
     return true;
   }
 
+  /** Whether the thread was made here. */
+  boolean made(Thread thread) {
+    synchronized (created) {
+      return created.contains(thread);
+    }
+  }
+
   /** The names of the threads made here that are still alive. */
   List<String> alive() {
     List<String> names = new ArrayList<>();

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <h2>Threads</h2>
- * One poller thread leases batches from the source (never more events at once than {@code threads ×
- * batchSize} in flight) and hands them to {@code threads} worker threads, which call the handler. The
+ * One poller thread leases batches from the source and hands them to {@code threads} worker threads,
+ * which call the handler. It leases no more while {@code threads × batchSize} events are with the
+ * workers (queued or running), nor while {@value #MAX_OPEN_DIGEST_EVENTS} wait in open digests. The
  * host's threads only build, start and stop the dispatcher: {@link #start()} returns at once, and
  * nothing the host does (a send) ever waits for the dispatcher. When a lease comes back empty the
  * poller waits the poll interval, doubling the wait after each further empty lease up to the maximum
@@ -90,6 +91,8 @@ public final class EventDispatcher<E> implements AutoCloseable {
   public static final Duration MAX_DURATION = Duration.ofDays(1);
   /** The longest consumer name. */
   public static final int MAX_CONSUMER_LENGTH = 100;
+  /** The most events a dispatcher holds in open digests at once; it leases no more until some close. */
+  public static final int MAX_OPEN_DIGEST_EVENTS = 10_000;
 
   private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
   private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -125,12 +128,14 @@ public final class EventDispatcher<E> implements AutoCloseable {
   private volatile boolean forced;
   private volatile boolean pollerWaitsForRoom;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private DispatcherThreads threadFactory;
+  private volatile DispatcherThreads threadFactory;
   private Thread poller;
   private ThreadPoolExecutor workers;
   private KeyedSerialExecutor byKey;
   /** Open digests by key, in the order they were opened. Touched by the poller thread only. */
   private final Map<String, OpenDigest<E>> openDigests = new LinkedHashMap<>();
+  /** How many events the open digests hold. Touched by the poller thread only. */
+  private int openDigestEvents;
 
   private EventDispatcher(Builder<E> b) {
     this.source = b.source;
@@ -208,12 +213,18 @@ public final class EventDispatcher<E> implements AutoCloseable {
    *
    * @param timeout how long running handlers may take to finish; zero or more
    * @return true if every thread of the dispatcher has ended; false if a handler ignored its interrupt
-   *     and still runs (its thread ends when it returns, and its event is not acknowledged)
+   *     and still runs (its thread ends when it returns; its event is acknowledged if it returned
+   *     normally within its lease, and otherwise left to come back, never counted as failed)
+   * @throws IllegalStateException if called from one of the dispatcher's own threads (a handler), which
+   *     would wait for itself
    * @throws InvalidInputException naming {@code timeout} if it is null or negative
    */
   public boolean stop(Duration timeout) {
     if (timeout == null || timeout.isNegative()) {
       throw new InvalidInputException("timeout", "must be zero or a positive duration");
+    }
+    if (threadFactory != null && threadFactory.made(Thread.currentThread())) {
+      throw new IllegalStateException("a dispatcher cannot be stopped from its own threads (a handler)");
     }
     synchronized (lifecycle) {
       if (state == State.NEW) {
@@ -284,7 +295,8 @@ public final class EventDispatcher<E> implements AutoCloseable {
       long waitNanos;
       try {
         openDueDigests();
-        int want = Math.min(batchSize, maxInFlight - inFlight.get());
+        int want = Math.min(batchSize,
+            Math.min(maxInFlight - inFlight.get(), MAX_OPEN_DIGEST_EVENTS - openDigestEvents));
         if (want <= 0) {
           pollerWaitsForRoom = true;
           waitNanos = pollInterval.toNanos();
@@ -320,6 +332,7 @@ public final class EventDispatcher<E> implements AutoCloseable {
       log.info("dispatcher {} stopping: {} open digests left unacknowledged, to come back with their lease",
           threadNamePrefix, openDigests.size());
       openDigests.clear();
+      openDigestEvents = 0;
     }
   }
 
@@ -335,9 +348,9 @@ public final class EventDispatcher<E> implements AutoCloseable {
   }
 
   private void accept(List<LeasedEvent<E>> batch, Instant leasedAt) {
-    inFlight.addAndGet(batch.size());
     Instant leaseEnd = leasedAt.plus(leaseDuration);
     if (digestHandler == null) {
+      inFlight.addAndGet(batch.size());
       Map<String, List<List<LeasedEvent<E>>>> byKeyInOrder = new LinkedHashMap<>();
       for (LeasedEvent<E> event : batch) {
         byKeyInOrder.computeIfAbsent(event.key(), k -> new ArrayList<>()).add(List.of(event));
@@ -349,9 +362,10 @@ public final class EventDispatcher<E> implements AutoCloseable {
       OpenDigest<E> open = openDigests.computeIfAbsent(event.key(),
           k -> new OpenDigest<>(k, leasedAt.plus(digestWindow), leaseEnd));
       open.events.add(event);
+      openDigestEvents++;
       if (open.events.size() >= maxDigestSize) {
         openDigests.remove(event.key());
-        submit(open.key, List.of(List.copyOf(open.events)), open.leaseEnd);
+        submit(open);
       }
     }
   }
@@ -366,7 +380,7 @@ public final class EventDispatcher<E> implements AutoCloseable {
       OpenDigest<E> open = it.next();
       if (!now.isBefore(open.closesAt)) {
         it.remove();
-        submit(open.key, List.of(List.copyOf(open.events)), open.leaseEnd);
+        submit(open);
       }
     }
   }
@@ -381,6 +395,13 @@ public final class EventDispatcher<E> implements AutoCloseable {
       least = Math.min(least, Math.max(0, Duration.between(now, open.closesAt).toNanos()));
     }
     return least;
+  }
+
+  /** Hands a digest that is full or whose window has passed (already out of {@code openDigests}) to the workers. */
+  private void submit(OpenDigest<E> digest) {
+    openDigestEvents -= digest.events.size();
+    inFlight.addAndGet(digest.events.size());
+    submit(digest.key, List.of(List.copyOf(digest.events)), digest.leaseEnd);
   }
 
   private void submit(String key, List<List<LeasedEvent<E>>> deliveries, Instant leaseEnd) {

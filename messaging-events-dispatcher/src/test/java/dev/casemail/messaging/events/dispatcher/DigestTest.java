@@ -98,6 +98,24 @@ class DigestTest {
   }
 
   @Test
+  void eventsWaitingInOpenDigestsDoNotStopTheDispatcherFromLeasingMore() {
+    // one worker and batches of 2 would allow 2 events with the workers; open digests hold more
+    for (int i = 0; i < 7; i++) {
+      source.append("recipient-" + i, new Notice("mediator"));
+    }
+    EventDispatcher<Notice> dispatcher = Dispatchers.quick(source, clock).threads(1).batchSize(2)
+        .digest(WINDOW, 20, digests::add).build();
+    started.add(dispatcher);
+    dispatcher.start();
+
+    Eventually.await("all seven leased into open digests", () -> source.count(Status.LEASED) == 7);
+    assertThat(digests).isEmpty();
+    clock.advance(WINDOW);
+    Eventually.await("all acknowledged", () -> source.allIn(Status.ACKNOWLEDGED));
+    assertThat(digests).hasSize(7);
+  }
+
+  @Test
   void aFailedDigestFailsEachOfItsEventsByItsOwnAttempts() {
     String m1 = source.append("mother", new Notice("father"));
     String m2 = source.append("mother", new Notice("father"));

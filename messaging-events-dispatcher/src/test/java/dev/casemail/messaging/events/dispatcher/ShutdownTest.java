@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +147,23 @@ class ShutdownTest {
     dispatcher.close(); // twice is harmless
 
     assertThat(Eventually.liveThreads(dispatcher.threadNamePrefix())).isEmpty();
+  }
+
+  @Test
+  void aHandlerCannotStopItsOwnDispatcher() {
+    List<Throwable> refusals = new CopyOnWriteArrayList<>();
+    AtomicReference<EventDispatcher<String>> self = new AtomicReference<>();
+    String id = source.append("mother", "message 1");
+    self.set(start(Dispatchers.quick(source, clock).handler(e -> {
+      try {
+        self.get().close();
+      } catch (IllegalStateException refused) {
+        refusals.add(refused);
+      }
+    })));
+
+    Eventually.await("handled", () -> source.status(id) == Status.ACKNOWLEDGED);
+    assertThat(refusals).singleElement().isInstanceOf(IllegalStateException.class);
   }
 
   @Test
