@@ -290,7 +290,7 @@ public final class EventDispatcher<E> implements AutoCloseable {
   // ---------------------------------------------------------------------------------------- poller
 
   private void pollUntilStopped() {
-    long idleNanos = pollInterval.toNanos();
+    IdleWait idle = new IdleWait(pollInterval, maxIdleInterval);
     while (!stopping) {
       long waitNanos;
       try {
@@ -307,10 +307,9 @@ public final class EventDispatcher<E> implements AutoCloseable {
             break; // leased while stopping: left to come back with their lease
           }
           if (batch.isEmpty()) {
-            waitNanos = idleNanos;
-            idleNanos = Math.min(idleNanos * 2, maxIdleInterval.toNanos());
+            waitNanos = idle.afterEmptyLease();
           } else {
-            idleNanos = pollInterval.toNanos();
+            idle.reset();
             accept(batch, leasedAt);
             if (batch.size() >= want) {
               continue;
