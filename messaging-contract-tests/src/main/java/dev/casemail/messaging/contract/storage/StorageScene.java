@@ -17,6 +17,7 @@ import dev.casemail.messaging.core.access.AccessLinks;
 import dev.casemail.messaging.core.access.RequestLimit;
 import dev.casemail.messaging.core.autoresponder.AutoResponders;
 import dev.casemail.messaging.core.draft.Drafts;
+import dev.casemail.messaging.core.event.Outbox;
 import dev.casemail.messaging.core.folder.Folders;
 import dev.casemail.messaging.core.mailbox.MailboxChanges;
 import dev.casemail.messaging.core.mailbox.MailboxLocks;
@@ -238,6 +239,7 @@ final class StorageScene {
         port(AutoResponders.class, Store::autoResponders),
         port(CursorSecrets.class, Store::cursorSecrets),
         port(Records.class, Store::records),
+        port(Outbox.class, Store::outbox),
         port(MailboxLocks.class, Store::locks),
         port(MailboxChanges.class, Store::changes));
   }
