@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  */
 final class OutboxTable implements Outbox {
 
+  private static final Comparator<DeadDelivery> OLDEST_FIRST =
+      Comparator.comparing(DeadDelivery::diedAt).thenComparing(DeadDelivery::event);
+
   private static final Comparator<EventCursor> SERVED_LONGEST_AGO =
       Comparator.comparing(EventCursor::servedAt).thenComparing(c -> c.mailbox().value());
 
@@ -73,6 +76,9 @@ final class OutboxTable implements Outbox {
   @Override
   public List<EventCursor> leasable(String consumer, Instant now, int max) {
     Map<ParticipantId, EventCursor> cursors = data.cursors.get(consumer);
+    if (cursors == null) {
+      throw new IllegalStateException("consumer " + consumer + " is not registered");
+    }
     List<EventCursor> found = new ArrayList<>();
     for (ParticipantId mailbox : data.mailboxesWithEvents) {
       EventCursor cursor = cursors.get(mailbox);
@@ -90,7 +96,7 @@ final class OutboxTable implements Outbox {
 
   @Override
   public Map<ParticipantId, EventCursor> cursors(String consumer, Collection<ParticipantId> mailboxes) {
-    Map<ParticipantId, EventCursor> cursors = data.cursors.get(consumer);
+    Map<ParticipantId, EventCursor> cursors = data.cursors.getOrDefault(consumer, Map.of());
     Map<ParticipantId, EventCursor> found = new LinkedHashMap<>();
     for (ParticipantId mailbox : mailboxes) {
       EventCursor cursor = cursors.get(mailbox);
@@ -103,7 +109,7 @@ final class OutboxTable implements Outbox {
 
   @Override
   public List<EventCursor> heldCursors(String consumer, String token) {
-    return data.cursors.get(consumer).values().stream()
+    return data.cursors.getOrDefault(consumer, Map.of()).values().stream()
         .filter(c -> c.leaseToken().filter(token::equals).isPresent())
         .map(this::withLast)
         .collect(Collectors.toList());
@@ -111,7 +117,7 @@ final class OutboxTable implements Outbox {
 
   @Override
   public List<DeadDelivery> heldDead(String consumer, String token) {
-    return data.dead.get(consumer).values().stream()
+    return deadOf(consumer).values().stream()
         .filter(d -> d.leaseToken().filter(token::equals).isPresent())
         .collect(Collectors.toList());
   }
@@ -151,21 +157,23 @@ final class OutboxTable implements Outbox {
 
   @Override
   public List<DeadDelivery> dead(String consumer, int max) {
-    return data.dead.get(consumer).values().stream()
+    return deadOf(consumer).values().stream()
         .filter(d -> !d.replaying())
+        .sorted(OLDEST_FIRST)
         .limit(max)
         .collect(Collectors.toList());
   }
 
   @Override
   public Optional<DeadDelivery> dead(String consumer, EventId event) {
-    return Optional.ofNullable(data.dead.get(consumer).get(event));
+    return Optional.ofNullable(deadOf(consumer).get(event));
   }
 
   @Override
   public List<DeadDelivery> replayable(String consumer, Instant now, int max) {
-    return data.dead.get(consumer).values().stream()
+    return deadOf(consumer).values().stream()
         .filter(d -> d.leasableAt(now))
+        .sorted(OLDEST_FIRST)
         .limit(max)
         .collect(Collectors.toList());
   }
@@ -182,6 +190,10 @@ final class OutboxTable implements Outbox {
   @Override
   public void forgetDead(String consumer, EventId event) {
     undo.remove(data.dead.get(consumer), event);
+  }
+
+  private Map<EventId, DeadDelivery> deadOf(String consumer) {
+    return data.dead.getOrDefault(consumer, Map.of());
   }
 
   private EventCursor withLast(EventCursor cursor) {
