@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
  * every event, never hold one twice at once, and get each mailbox's events in commit order.
  */
 class OutboxOnPostgresTest {
+  // (and, for the concurrent consumers, on H2 as well)
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxOnPostgresTest.class);
 
@@ -148,8 +149,19 @@ class OutboxOnPostgresTest {
   @Test
   void twoInstancesWithFourConsumersEachGetEveryEventOnceAtATimeAndEachMailboxInOrder() throws Exception {
     String schema = TestDatabases.migratedPostgresSchema();
-    Messaging nodeA = JdbcMessaging.create(pool(schema, 8), MessagingConfiguration.builder().maxAttempts(20).build());
-    Messaging nodeB = JdbcMessaging.create(pool(schema, 8), MessagingConfiguration.builder().maxAttempts(20).build());
+    consumeWhileSending(pool(schema, 8), pool(schema, 8), Duration.ofSeconds(10));
+  }
+
+  /** The same on H2 (FOR UPDATE SKIP LOCKED there too), two instances on one in-memory database. */
+  @Test
+  void onH2TooTwoInstancesWithFourConsumersEachGetEveryEventOnceAtATimeAndEachMailboxInOrder() throws Exception {
+    DataSource h2 = TestDatabases.freshH2();
+    consumeWhileSending(h2, h2, Duration.ofSeconds(5));
+  }
+
+  private void consumeWhileSending(DataSource a, DataSource b, Duration sending) throws Exception {
+    Messaging nodeA = JdbcMessaging.create(a, MessagingConfiguration.builder().maxAttempts(20).build());
+    Messaging nodeB = JdbcMessaging.create(b, MessagingConfiguration.builder().maxAttempts(20).build());
     World world = ((MessagingFixture) configuration -> nodeA).newWorld();
     // two practitioners with access to eight parents: each practitioner may message any parent, and each
     // parent either practitioner (families hold two parents, so parents are paired as co-parents too)
@@ -168,7 +180,6 @@ class OutboxOnPostgresTest {
 
     int senders = 4;
     int consumersPerNode = 4;
-    Duration sending = Duration.ofSeconds(10);
     ConcurrentLinkedQueue<MessageId> sent = new ConcurrentLinkedQueue<>();
     // what every consumer thread holds right now, and what each mailbox's consumers acknowledged last
     Map<EventId, Integer> heldNow = new ConcurrentHashMap<>();
@@ -238,7 +249,7 @@ class OutboxOnPostgresTest {
     for (Future<?> sender : tasks.subList(0, senders)) {
       sender.get(2, TimeUnit.MINUTES);
     }
-    try (Connection connection = pools.get(0).getConnection();
+    try (Connection connection = a.getConnection();
         var statement = connection.prepareStatement("SELECT COUNT(*) FROM outbox_events");
         var rows = statement.executeQuery()) {
       rows.next();
@@ -253,7 +264,7 @@ class OutboxOnPostgresTest {
     assertThat(sent).as("messages sent meanwhile").hasSizeGreaterThan(100);
     // every event written is delivered, once (no lease ended meanwhile, so nothing came twice)
     List<EventId> stored = new ArrayList<>();
-    try (Connection connection = pools.get(0).getConnection();
+    try (Connection connection = a.getConnection();
         var statement = connection.prepareStatement("SELECT owner_id, event_number FROM outbox_events");
         var rows = statement.executeQuery()) {
       while (rows.next()) {
