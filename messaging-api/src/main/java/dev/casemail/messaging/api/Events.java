@@ -56,6 +56,9 @@ public interface Events {
   /** The longest lease, and the longest retry delay. */
   Duration MAX_LEASE = Duration.ofDays(1);
 
+  /** The longest time {@link #purgeAcknowledged} may be asked to keep acknowledged events. */
+  Duration MAX_RETENTION = Duration.ofDays(3660);
+
   /** The longest reason a consumer gives for a failure. */
   int MAX_REASON_LENGTH = 1000;
 
@@ -143,4 +146,17 @@ public interface Events {
    * @throws NotFoundException if the event is not among the consumer's dead events
    */
   void replay(String consumer, EventId event);
+
+  /**
+   * Deletes the events every registered consumer has acknowledged that happened more than
+   * {@code keptFor} ago. Never an event some consumer has not acknowledged yet (nor one of a consumer
+   * registered since that has not reached it), never a dead one, and nothing at all while no consumer
+   * is registered. A host calls it now and then (a dispatcher does), so that the outbox stays bounded
+   * under a steady load; a consumer registered later starts at the first event kept.
+   *
+   * @param keptFor from zero to {@link #MAX_RETENTION}
+   * @return how many events were deleted
+   * @throws InvalidInputException if {@code keptFor} is null or out of range
+   */
+  long purgeAcknowledged(Duration keptFor);
 }

@@ -425,6 +425,46 @@ public interface EventsContract extends MessagingFixture {
     assertThat(drain(world, "mailer")).isEmpty();
   }
 
+  // retention
+
+  @Test
+  default void purgingDeletesOnlyWhatEveryConsumerAcknowledgedLongEnoughAgoAndNeverADeadEvent() {
+    World world = scene(this); // the scene's 4 access events, acknowledged
+    world.send(LEE, "one", "x", ANNA);
+    world.send(LEE, "two", "x", ANNA);
+    Events events = world.messaging.events();
+    EventBatch batch = events.lease("mailer", 10, MINUTE);
+    events.acknowledge(batch.lease(), List.of(new EventId(ANNA, 2)));
+    events.bury(batch.lease(), new EventId(ANNA, 3), "bounced");
+    world.send(LEE, "three", "x", ANNA); // anna#4, pending
+    world.clock.advance(Duration.ofDays(2));
+
+    assertThat(events.purgeAcknowledged(Duration.ofDays(3))).as("nothing that old").isZero();
+    assertThat(events.purgeAcknowledged(Duration.ofDays(1))).as("the scene's 4 and anna#2").isEqualTo(5);
+    assertThat(events.purgeAcknowledged(Duration.ZERO)).as("done already").isZero();
+
+    assertThat(events.deadEvents("mailer", 10)).extracting(d -> d.event().id()).containsExactly(new EventId(ANNA, 3));
+    assertThat(ids(drain(world, "mailer"))).containsExactly(new EventId(ANNA, 4));
+    events.register("texter");
+    assertThat(ids(drain(world, "texter"))).as("what a consumer registered now starts at")
+        .containsExactly(new EventId(ANNA, 3), new EventId(ANNA, 4));
+    events.replay("mailer", new EventId(ANNA, 3));
+    assertThat(ids(drain(world, "mailer"))).containsExactly(new EventId(ANNA, 3));
+    assertThat(events.purgeAcknowledged(Duration.ZERO)).isEqualTo(2);
+    assertThat(drain(world, "texter")).isEmpty();
+  }
+
+  @Test
+  default void purgingWithoutAConsumerDeletesNothing() {
+    World world = MillerScene.create(this);
+    world.clock.advance(Duration.ofDays(2));
+
+    assertThat(world.messaging.events().purgeAcknowledged(Duration.ZERO)).isZero();
+
+    world.messaging.events().register("mailer");
+    assertThat(drain(world, "mailer")).as("the scene's access events").hasSize(4);
+  }
+
   @Test
   default void badInputIsRefusedAndChangesNothing() {
     World world = scene(this);
@@ -447,7 +487,10 @@ public interface EventsContract extends MessagingFixture {
         Map.entry("lease", () -> events.release(null)),
         Map.entry("retryAfter", () -> events.fail(new EventLease("mailer", "t"), new EventId(ANNA, 2), "x", Duration.ofSeconds(-1))),
         Map.entry("reason", () -> events.bury(new EventLease("mailer", "t"), new EventId(ANNA, 2), " ")),
-        Map.entry("consumer     ", () -> events.replay("nobody", new EventId(ANNA, 2))));
+        Map.entry("consumer     ", () -> events.replay("nobody", new EventId(ANNA, 2))),
+        Map.entry("keptFor", () -> events.purgeAcknowledged(Duration.ofSeconds(-1))),
+        Map.entry("keptFor ", () -> events.purgeAcknowledged(Events.MAX_RETENTION.plusSeconds(1))),
+        Map.entry("keptFor  ", () -> events.purgeAcknowledged(null)));
     calls.forEach((field, call) -> {
       InvalidInputException refused = catchThrowableOfType(call::run, InvalidInputException.class);
       assertThat(refused).as(field).isNotNull();

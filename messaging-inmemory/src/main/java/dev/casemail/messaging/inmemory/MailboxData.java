@@ -61,7 +61,7 @@ final class MailboxData {
   final List<StoredExport> exports = new ArrayList<>();
   final Map<ParticipantId, AutoReplyRecord> autoReplies = new HashMap<>();
 
-  /** The mailbox's events, in order: event number n at index n - 1. */
+  /** The mailbox's events, in order: event number n at index n - 1 (null once purged). */
   final List<Event> events = new ArrayList<>();
 
   NavigableSet<Keyed> folderIndex(FolderId folder) {

@@ -133,8 +133,13 @@ final class OutboxTable implements Outbox {
   @Override
   public List<Event> events(ParticipantId mailbox, long after, int max) {
     List<Event> events = mailboxes.existing(mailbox).map(m -> m.events).orElse(List.of());
-    int from = (int) Math.min(Math.max(after, 0), events.size());
-    return List.copyOf(events.subList(from, (int) Math.min(events.size(), (long) from + max)));
+    List<Event> found = new ArrayList<>();
+    for (int i = (int) Math.min(Math.max(after, 0), events.size()); i < events.size() && found.size() < max; i++) {
+      if (events.get(i) != null) { // null: purged
+        found.add(events.get(i));
+      }
+    }
+    return found;
   }
 
   @Override
@@ -143,7 +148,8 @@ final class OutboxTable implements Outbox {
     for (EventId id : ids) {
       mailboxes.existing(id.mailbox())
           .filter(m -> id.sequence() <= m.events.size())
-          .ifPresent(m -> found.add(m.events.get((int) id.sequence() - 1)));
+          .map(m -> m.events.get((int) id.sequence() - 1))
+          .ifPresent(found::add);
     }
     return found;
   }
@@ -190,6 +196,36 @@ final class OutboxTable implements Outbox {
   @Override
   public void forgetDead(String consumer, EventId event) {
     undo.remove(data.dead.get(consumer), event);
+  }
+
+  @Override
+  public long purgeSettled(Instant before) {
+    if (data.consumers.isEmpty()) {
+      return 0;
+    }
+    long purged = 0;
+    for (ParticipantId owner : data.mailboxesWithEvents) {
+      MailboxData mailbox = data.mailboxes.get(owner);
+      for (int i = 0; i < mailbox.events.size(); i++) {
+        Event event = mailbox.events.get(i);
+        if (event != null && event.at().isBefore(before) && settledByAll(event.id())) {
+          undo.set(mailbox.events, i, null);
+          purged++;
+        }
+      }
+    }
+    return purged;
+  }
+
+  /** Whether every consumer's cursor is past the event, and none holds it dead. */
+  private boolean settledByAll(EventId id) {
+    for (String consumer : data.consumers.keySet()) {
+      EventCursor cursor = data.cursors.get(consumer).get(id.mailbox());
+      if (cursor == null || cursor.position() < id.sequence() || data.dead.get(consumer).containsKey(id)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Map<EventId, DeadDelivery> deadOf(String consumer) {

@@ -227,6 +227,18 @@ final class OutboxRows implements Outbox {
         consumer, event.mailbox().value(), event.sequence());
   }
 
+  @Override
+  public long purgeSettled(Instant before) {
+    sql.requireWritable();
+    return sql.update("DELETE FROM outbox_events WHERE occurred_at < ?"
+        + " AND EXISTS (SELECT 1 FROM event_consumers)"
+        + " AND NOT EXISTS (SELECT 1 FROM event_consumers k WHERE NOT EXISTS (SELECT 1 FROM event_cursors c"
+        + " WHERE c.consumer = k.consumer AND c.owner_id = outbox_events.owner_id"
+        + " AND c.settled_through >= outbox_events.event_number))"
+        + " AND NOT EXISTS (SELECT 1 FROM event_dead d WHERE d.owner_id = outbox_events.owner_id"
+        + " AND d.event_number = outbox_events.event_number)", before);
+  }
+
   private static EventCursor cursor(ResultSet row) throws SQLException {
     return new EventCursor(
         ParticipantId.of(row.getString("owner_id")),

@@ -98,7 +98,8 @@ final class EventService implements Events {
           }
           events.addAll(next);
           remaining -= next.size();
-          leased.add(cursor.leasedTo(lease.token(), until, next.get(next.size() - 1).id().sequence(), now));
+          leased.add(cursor.startingAt(next.get(0).id().sequence())
+              .leasedTo(lease.token(), until, next.get(next.size() - 1).id().sequence(), now));
         }
         if (!leased.isEmpty()) {
           outbox.saveCursors(consumer, leased);
@@ -260,6 +261,23 @@ final class EventService implements Events {
           .orElseThrow(() -> new NotFoundException("dead event", event.toString()));
       store.outbox().saveDead(consumer, dead.replayed());
       return null;
+    });
+  }
+
+  @Override
+  public long purgeAcknowledged(Duration keptFor) {
+    required("keptFor", keptFor);
+    if (keptFor.isNegative() || keptFor.compareTo(MAX_RETENTION) > 0) {
+      throw new InvalidInputException("keptFor", "must be from zero to " + MAX_RETENTION + " (was " + keptFor + ")");
+    }
+    return context.transactions.writeOutsideMailboxes("purgeEvents", store -> {
+      Instant now = context.now();
+      // kept for longer than the years storage holds: nothing is old enough
+      Instant before = now.minus(keptFor);
+      if (before.isBefore(InputRules.MIN_INSTANT)) {
+        return 0L;
+      }
+      return store.outbox().purgeSettled(before);
     });
   }
 

@@ -50,6 +50,19 @@ public record EventCursor(
         && sequence <= leasedThrough;
   }
 
+  /**
+   * Moved to just before {@code firstKept}, the mailbox's first event still kept after the position:
+   * the events before it were purged once every consumer then registered had settled them, so a
+   * consumer registered since starts after them. (Numbers are taken under the mailbox's lock and
+   * committed with the count, so a gap is never an event still to commit.)
+   */
+  public EventCursor startingAt(long firstKept) {
+    if (firstKept <= position + 1) {
+      return this;
+    }
+    return new EventCursor(mailbox, firstKept - 1, last, leaseToken, leasedUntil, firstKept - 1, 0, servedAt);
+  }
+
   /** Leased to {@code token} until {@code until}: the events after the position up to {@code through}. */
   public EventCursor leasedTo(String token, Instant until, long through, Instant now) {
     return new EventCursor(mailbox, position, last, Optional.of(token), Optional.of(until), through, attempts, now);

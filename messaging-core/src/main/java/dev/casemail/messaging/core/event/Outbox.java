@@ -74,4 +74,13 @@ public interface Outbox {
 
   /** Forgets a dead state: the replayed event was acknowledged. */
   void forgetDead(String consumer, EventId event);
+
+  /**
+   * Deletes the events that happened before {@code before} and that every registered consumer has
+   * settled (its cursor of the event's mailbox is at or past it) and none holds dead; nothing while no
+   * consumer is registered.
+   *
+   * @return how many were deleted
+   */
+  long purgeSettled(Instant before);
 }
