@@ -114,7 +114,8 @@ final class OutboxRows implements Outbox {
     sql.update("INSERT INTO event_cursors"
         + " (consumer, owner_id, settled_through, leased_through, attempts, served_at)"
         + " SELECT ?, m.owner_id, 0, 0, 0, ? FROM mailboxes m WHERE m.event_count > 0 AND NOT EXISTS"
-        + " (SELECT 1 FROM event_cursors e WHERE e.consumer = ? AND e.owner_id = m.owner_id)",
+        + " (SELECT 1 FROM event_cursors e WHERE e.consumer = ? AND e.owner_id = m.owner_id)"
+        + " ORDER BY m.owner_id", // in key order, as everything here locks: two such inserts never cross
         consumer, InputRules.MIN_INSTANT, consumer);
     return sql.query("SELECT " + CURSOR_COLUMNS + " FROM event_cursors c WHERE c.consumer = ?"
         + " AND c.settled_through < (SELECT m.event_count FROM mailboxes m WHERE m.owner_id = c.owner_id)"

@@ -169,4 +169,39 @@ public interface OutboxContract extends StorageFixture {
     assertThat(scene.<Optional<DeadDelivery>>write(store -> store.outbox().dead("mailer", first))).isEmpty();
     assertThat(scene.<List<DeadDelivery>>read(store -> store.outbox().dead("mailer", 10))).containsExactly(later);
   }
+
+  @Test
+  default void purgingDeletesOnlyOldEventsEveryConsumerSettledAndNoneHeldDead() {
+    StorageScene scene = StorageScene.on(newStorage());
+    Participant lee = scene.practitioner("lee");
+    Participant anna = scene.parent("anna");
+    Participant ben = scene.parent("ben");
+    for (int i = 0; i < 3; i++) {
+      scene.deliver(StorageScene.personal(10 + i, 10 + i, lee, StorageScene.at(1 + i), anna, ben));
+    }
+    assertThat(scene.<Long>write(store -> store.outbox().purgeSettled(StorageScene.at(100))))
+        .as("no consumer: nothing is settled").isZero();
+    scene.write(store -> store.outbox().register("mailer", StorageScene.at(1)));
+    scene.write(store -> store.outbox().register("texter", StorageScene.at(1)));
+    Instant now = StorageScene.at(100);
+    scene.write(store -> {
+      for (String consumer : List.of("mailer", "texter")) {
+        List<EventCursor> cursors = store.outbox().leasable(consumer, now, 10);
+        store.outbox().saveCursors(consumer, cursors.stream()
+            .map(c -> c.settledThrough(c.mailbox().equals(anna.id()) ? 3 : consumer.equals("mailer") ? 3 : 1))
+            .collect(Collectors.toList()));
+      }
+      store.outbox().bury("mailer", new DeadDelivery(
+          new EventId(anna.id(), 2), 1, "bounced", now, false, Optional.empty(), Optional.empty()));
+      return null;
+    });
+
+    assertThat(scene.<Long>write(store -> store.outbox().purgeSettled(StorageScene.at(3))))
+        .as("anna#1 and ben#1, which happened before the time given").isEqualTo(2);
+    assertThat(scene.<Long>write(store -> store.outbox().purgeSettled(now)))
+        .as("anna#3; never anna#2, dead for mailer, nor ben's, not settled by texter").isEqualTo(1);
+
+    assertThat(numbers(events(scene, anna))).containsExactly(2L);
+    assertThat(numbers(events(scene, ben))).containsExactly(2L, 3L);
+  }
 }
