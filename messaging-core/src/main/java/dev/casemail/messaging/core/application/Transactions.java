@@ -70,6 +70,14 @@ final class Transactions {
     });
   }
 
+  /**
+   * Runs a write that changes no mailbox (a consumer's position in the outbox): no plan and no
+   * mailbox lock; what it writes it locks itself, through its port.
+   */
+  <T> T writeOutsideMailboxes(String operation, Function<Store, T> work) {
+    return run(operation, true, work);
+  }
+
   <T> T read(String operation, Function<Store, T> work) {
     return run(operation, false, work);
   }
