@@ -39,7 +39,10 @@ public final class MessagingService implements Messaging {
     Clock clock = Objects.requireNonNull(configuration.clock(), "clock");
     Context context = new Context(
         new Transactions(
-            Objects.requireNonNull(storage, "storage"), configuration.maxAttempts(), FailureLog.toSlf4j(clock)),
+            Objects.requireNonNull(storage, "storage"),
+            configuration.maxAttempts(),
+            Objects.requireNonNull(configuration.retryListener(), "retryListener"),
+            FailureLog.toSlf4j(clock)),
         clock,
         Objects.requireNonNull(configuration.idGenerator(), "idGenerator"),
         Objects.requireNonNull(configuration.accessPolicy(), "accessPolicy"),
