@@ -26,7 +26,12 @@ import dev.casemail.messaging.record.export.RecordExports;
 import dev.casemail.messaging.record.verifier.ExportFile;
 import dev.casemail.messaging.record.verifier.RecordVerifier;
 import dev.casemail.messaging.record.verifier.Verdict;
+import dev.casemail.messaging.api.Event;
+import dev.casemail.messaging.api.EventBatch;
+import dev.casemail.messaging.api.EventType;
+import dev.casemail.messaging.api.Events;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,11 +138,48 @@ class ReadmeSnippetTest {
     }
   }
 
+  /** What the events snippet hands a notice to: the host's mailer. */
+  interface Mailer {
+    void send(ParticipantId to, String text);
+  }
+
+  @Test
+  void theEventsSnippetTellsTheRecipientWithoutTheMessagesContent() {
+    Messaging messaging = InMemoryMessaging.create();
+    ParticipantId lawyer = ParticipantId.of("lawyer-1");
+    ParticipantId mother = ParticipantId.of("parent-1");
+    messaging.directory().register(ParticipantRegistration.practitioner(lawyer, "A. Lawyer"));
+    messaging.directory().register(ParticipantRegistration.parent(mother, "M. Parent"));
+    messaging.actingAs(lawyer).requestAccess(mother);
+    messaging.actingAs(mother).approveAccess(lawyer);
+    messaging.actingAs(lawyer).send(NewMessage.builder()
+        .addRecipients(mother).subject("Hearing on Monday").body("Please bring the school reports.").build());
+    List<String> notices = new java.util.ArrayList<>();
+    Mailer mailer = (to, text) -> notices.add(to + ": " + text);
+    // README-EVENTS-SNIPPET-START
+    Events events = messaging.events();
+    events.register("mailer");                                  // once; registering again does nothing
+    EventBatch batch = events.lease("mailer", 100, Duration.ofMinutes(1));
+    for (Event event : batch.events()) {                        // each mailbox's events in commit order
+      if (event.type() == EventType.MESSAGE_RECEIVED) {
+        mailer.send(event.mailbox(), "You have a new message. Log in to read it.");  // events carry no content
+      }
+    }
+    events.acknowledge(batch.lease(), batch.events().stream().map(Event::id).toList());
+    // README-EVENTS-SNIPPET-END
+
+    assertThat(notices).containsExactly("parent-1: You have a new message. Log in to read it.");
+    assertThat(batch.events()).extracting(Event::type)
+        .containsExactlyInAnyOrder(EventType.ACCESS_REQUESTED, EventType.ACCESS_APPROVED, EventType.MESSAGE_RECEIVED);
+    assertThat(events.lease("mailer", 100, Duration.ofMinutes(1)).events()).isEmpty();
+  }
+
   @Test
   void theReadmeShowsExactlyTheCodeThisTestRuns() throws IOException {
     assertThat(normalized(readmeSnippet(0))).isEqualTo(normalized(testedSnippet("README-SNIPPET")));
     assertThat(normalized(readmeSnippet(1))).isEqualTo(normalized(testedSnippet("README-STORAGE-SNIPPET")));
     assertThat(normalized(readmeSnippet(2))).isEqualTo(normalized(testedSnippet("README-RECORD-SNIPPET")));
+    assertThat(normalized(readmeSnippet(3))).isEqualTo(normalized(testedSnippet("README-EVENTS-SNIPPET")));
   }
 
   /** The {@code index}-th (from 0) ```java block of README.md. */

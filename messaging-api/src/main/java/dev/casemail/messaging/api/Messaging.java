@@ -51,4 +51,10 @@ public interface Messaging {
    *     the owner's; nothing is exported or recorded then
    */
   RecordExport exportRecord(ParticipantId mailbox, RecordScope scope, String courtOrder);
+
+  /**
+   * The outbox of events: what happened that a participant should hear of, for the host to email,
+   * text or push (see {@link Events}).
+   */
+  Events events();
 }

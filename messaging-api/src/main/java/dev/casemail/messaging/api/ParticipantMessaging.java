@@ -1,6 +1,7 @@
 package dev.casemail.messaging.api;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Everything one participant can do, each call authorized against them. Obtained from
@@ -190,6 +191,18 @@ public interface ParticipantMessaging {
   /** Lists Drafts, most recently saved first. @throws InvalidInputException for a foreign cursor */
   DraftPage drafts(PageRequest page);
 
+  /**
+   * Every draft, most recently saved first, read {@value InputRules#MAX_PAGE_SIZE} at a time as the
+   * stream is consumed (each page is one call of {@link #drafts(PageRequest)}). A draft saved after the
+   * stream started may or may not be in it; none is listed twice.
+   */
+  default Stream<DraftView> allDrafts() {
+    return Paging.stream(PageRequest.first(InputRules.MAX_PAGE_SIZE), request -> {
+      DraftPage page = drafts(request);
+      return new Paging.Page<>(page.items(), page.next());
+    });
+  }
+
   // ---------------------------------------------------------------- reading
 
   /**
@@ -214,6 +227,20 @@ public interface ParticipantMessaging {
   List<FolderView> folders();
 
   /**
+   * One folder with its counts, as {@link #folders()} lists it.
+   *
+   * @throws NotFoundException if the folder is not the actor's
+   * @throws InvalidInputException if {@code folder} is null
+   */
+  default FolderView folderView(FolderId folder) {
+    InputRules.required("folder", folder);
+    return folders().stream()
+        .filter(view -> view.id().equals(folder))
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("folder", folder.toString()));
+  }
+
+  /**
    * One page of a folder, newest first; All Messages is read like any other folder. Costs the same
    * whatever the size of the mailbox.
    *
@@ -229,6 +256,37 @@ public interface ParticipantMessaging {
    * @throws InvalidInputException for a foreign cursor
    */
   ThreadPage thread(ThreadId thread, PageRequest page);
+
+  /**
+   * Every message of a folder, newest first, read {@value InputRules#MAX_PAGE_SIZE} at a time as the
+   * stream is consumed (each page is one call of {@link #folder(FolderId, PageRequest)}, so each costs
+   * what a page costs). A message that arrives or is moved while the stream is read may or may not be
+   * in it; none is listed twice.
+   *
+   * @throws NotFoundException if the folder is not the actor's (when the first page is read)
+   * @throws InvalidInputException for Drafts (stream them with {@link #allDrafts()})
+   */
+  default Stream<MessageSummary> messagesIn(FolderId folder) {
+    InputRules.required("folder", folder);
+    return Paging.stream(PageRequest.first(InputRules.MAX_PAGE_SIZE), request -> {
+      FolderPage page = folder(folder, request);
+      return new Paging.Page<>(page.items(), page.next());
+    });
+  }
+
+  /**
+   * Every message of a conversation that the actor holds, oldest first, read a page at a time as the
+   * stream is consumed (each page is one call of {@link #thread(ThreadId, PageRequest)}).
+   *
+   * @throws NotFoundException if the actor holds no message of the thread (when the first page is read)
+   */
+  default Stream<MessageSummary> messagesOf(ThreadId thread) {
+    InputRules.required("thread", thread);
+    return Paging.stream(PageRequest.first(InputRules.MAX_PAGE_SIZE), request -> {
+      ThreadPage page = thread(thread, request);
+      return new Paging.Page<>(page.items(), page.next());
+    });
+  }
 
   // ---------------------------------------------------------------- organising
 

@@ -31,4 +31,5 @@ public interface MessagingContract
         MoveContract,
         FolderMoveProperties,
         ConcurrencyContract,
-        HostileInputContract {}
+        HostileInputContract,
+        EventsContract {}

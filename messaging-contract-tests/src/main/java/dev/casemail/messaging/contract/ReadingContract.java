@@ -10,6 +10,7 @@ import dev.casemail.messaging.api.DraftPage;
 import dev.casemail.messaging.api.FolderId;
 import dev.casemail.messaging.api.FolderPage;
 import dev.casemail.messaging.api.FolderView;
+import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageKind;
@@ -1092,6 +1093,76 @@ public interface ReadingContract extends MessagingFixture {
   // ------------------------------------------------------------------------------ helpers
 
   /** {@code pr} with approved access to parents {@code a} and {@code b}, who share a family. */
+  // ------------------------------------------------------------------------------ whole listings
+
+  @Test
+  default void aFolderStreamReadsEveryMessageNewestFirstAPageAtATimeAsItIsConsumed() {
+    World world = castOfThree();
+    List<MessageId> sent = new ArrayList<>();
+    for (int i = 0; i < InputRules.MAX_PAGE_SIZE + 15; i++) {
+      world.clock.advance(Duration.ofSeconds(i % 3)); // ties on the sent time too
+      sent.add(world.send(PR, "Update " + i, "Note " + i, A).id());
+    }
+    Collections.reverse(sent);
+
+    assertThat(world.as(A).messagesIn(SystemFolder.INBOX.id()).map(MessageSummary::id))
+        .as("every message, newest first, none twice")
+        .containsExactlyElementsOf(world.list(A, SystemFolder.INBOX).stream().map(MessageSummary::id).toList())
+        .containsExactlyInAnyOrderElementsOf(sent)
+        .doesNotHaveDuplicates();
+    assertThat(world.as(A).messagesIn(SystemFolder.INBOX.id()).limit(3).map(MessageSummary::id))
+        .as("a stream cut short reads only what it needs").containsExactlyElementsOf(
+            world.as(A).folder(SystemFolder.INBOX.id(), PageRequest.first(3)).items().stream().map(MessageSummary::id).toList());
+    assertThat(world.as(PR).messagesIn(SystemFolder.SENT.id())).hasSize(sent.size());
+    assertThat(world.as(B).messagesIn(SystemFolder.INBOX.id())).as("an empty folder").isEmpty();
+  }
+
+  @Test
+  default void aFolderStreamRefusesWhatAPageRefuses() {
+    World world = castOfThree();
+    FolderId someoneElses = world.as(B).createFolder("Court").id();
+
+    assertThatThrownBy(() -> world.as(A).messagesIn(someoneElses).count()).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> world.as(A).messagesIn(SystemFolder.DRAFTS.id()).count())
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> world.as(A).messagesIn(null)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> world.as(A).messagesOf(null)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> world.as(A).folderView(null)).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  default void aThreadStreamAndTheDraftsStreamReadEverything() {
+    World world = castOfThree();
+    MessageView first = world.send(PR, "Schedule", "Weekends?", A);
+    List<MessageId> thread = new ArrayList<>(List.of(first.id()));
+    for (int i = 0; i < InputRules.MAX_PAGE_SIZE + 5; i++) {
+      world.clock.advance(Duration.ofSeconds(1));
+      thread.add((i % 2 == 0 ? world.as(A) : world.as(PR)).reply(Reply.builder().message(thread.get(thread.size() - 1))
+          .body("Answer " + i).quoteOriginal(false).build()).id());
+    }
+    for (int i = 0; i < InputRules.MAX_PAGE_SIZE + 3; i++) {
+      world.as(B).saveDraft(DraftContent.builder().body("Draft " + i).build());
+    }
+
+    assertThat(world.as(A).messagesOf(first.thread()).map(MessageSummary::id))
+        .as("the whole conversation, oldest first").containsExactlyElementsOf(thread);
+    assertThat(world.as(B).allDrafts()).hasSize(InputRules.MAX_PAGE_SIZE + 3)
+        .extracting(draft -> draft.body()).doesNotHaveDuplicates();
+    assertThatThrownBy(() -> world.as(B).messagesOf(first.thread()).count()).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  default void oneFoldersViewIsTheOneTheFolderListShows() {
+    World world = castOfThree();
+    world.send(PR, "Hearing", "Monday.", A);
+    FolderId court = world.as(A).createFolder("Court").id();
+
+    assertThat(world.as(A).folderView(SystemFolder.INBOX.id())).isEqualTo(world.folder(A, SystemFolder.INBOX));
+    assertThat(world.as(A).folderView(court).name()).isEqualTo("Court");
+    assertThat(world.as(A).folderView(SystemFolder.INBOX.id()).unread()).isEqualTo(1);
+    assertThatThrownBy(() -> world.as(B).folderView(court)).isInstanceOf(NotFoundException.class);
+  }
+
   private World castOfThree() {
     World world = newWorld();
     world.practitioner(PR.value());

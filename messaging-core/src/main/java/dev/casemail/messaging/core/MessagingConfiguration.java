@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 
 /**
  * What a host may replace when it builds a {@code Messaging}: the clock, the access policy, the id
- * source, the retries after a lost race and the access request limit. Every storage adapter's factory
+ * source, the retries after a lost race (and who is told of them) and the access request limit. Every storage adapter's factory
  * accepts one; {@link #defaults()} is right for production.
  *
  * <p>Like the API's commands, a wrong value is an {@link InvalidInputException} naming it: the
@@ -59,6 +59,12 @@ public abstract class MessagingConfiguration {
   @Value.Default
   public int maxAttempts() {
     return 5;
+  }
+
+  /** Who is told of each retry after a lost race, for metrics; default {@link RetryListener#NONE}. */
+  @Value.Default
+  public RetryListener retryListener() {
+    return RetryListener.NONE;
   }
 
   /**
@@ -157,6 +163,12 @@ public abstract class MessagingConfiguration {
     /** Sets how often a call that lost a race is tried in all; at least 1. */
     public Builder maxAttempts(int maxAttempts) {
       values.maxAttempts(maxAttempts);
+      return this;
+    }
+
+    /** Sets who is told of each retry after a lost race. @throws InvalidInputException if it is null */
+    public Builder retryListener(RetryListener retryListener) {
+      values.retryListener(InputRules.required("retryListener", retryListener));
       return this;
     }
 

@@ -26,6 +26,8 @@ class MessagingConfigurationTest {
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("accessPolicy"));
     assertThatThrownBy(() -> MessagingConfiguration.builder().idGenerator(null).build())
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("idGenerator"));
+    assertThatThrownBy(() -> MessagingConfiguration.builder().retryListener(null).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("retryListener"));
     assertThatThrownBy(() -> MessagingConfiguration.builder().from(null))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("configuration"));
   }

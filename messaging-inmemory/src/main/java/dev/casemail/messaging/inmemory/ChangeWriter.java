@@ -3,6 +3,7 @@ package dev.casemail.messaging.inmemory;
 import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
 import dev.casemail.messaging.core.draft.Draft;
+import dev.casemail.messaging.core.event.NewEvent;
 import dev.casemail.messaging.core.folder.CountChange;
 import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.mailbox.MailboxChange;
@@ -24,6 +25,7 @@ final class ChangeWriter implements MailboxChanges {
   private final SentKeyTable sentKeys;
   private final AccessLinkTable links;
   private final RecordTable records;
+  private final OutboxTable outbox;
 
   ChangeWriter(
       CopyTable copies,
@@ -33,7 +35,8 @@ final class ChangeWriter implements MailboxChanges {
       AutoResponderTable autoResponders,
       SentKeyTable sentKeys,
       AccessLinkTable links,
-      RecordTable records) {
+      RecordTable records,
+      OutboxTable outbox) {
     this.copies = copies;
     this.receipts = receipts;
     this.folders = folders;
@@ -42,6 +45,7 @@ final class ChangeWriter implements MailboxChanges {
     this.sentKeys = sentKeys;
     this.links = links;
     this.records = records;
+    this.outbox = outbox;
   }
 
   @Override
@@ -138,5 +142,10 @@ final class ChangeWriter implements MailboxChanges {
   @Override
   public void appendRecord(SealedRecord record) {
     records.append(record);
+  }
+
+  @Override
+  public void appendEvents(List<NewEvent> events) {
+    outbox.append(events);
   }
 }

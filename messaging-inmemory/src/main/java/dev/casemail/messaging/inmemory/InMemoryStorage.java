@@ -7,7 +7,14 @@ import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Storage;
 import dev.casemail.messaging.core.port.Store;
 import dev.casemail.messaging.core.record.RecordHead;
+import dev.casemail.messaging.api.EventId;
+import dev.casemail.messaging.core.event.DeadDelivery;
+import dev.casemail.messaging.core.event.EventCursor;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +39,11 @@ final class InMemoryStorage implements Storage {
   final Map<ParticipantId, Set<List<ParticipantId>>> linksByParticipant = new HashMap<>();
   final Map<ParticipantId, MailboxData> mailboxes = new HashMap<>();
   final byte[] cursorSecret = new byte[32];
+  /** The outbox: the mailboxes that have events, in key order; the consumers, their cursors and dead events. */
+  final Set<ParticipantId> mailboxesWithEvents = new TreeSet<>(Comparator.comparing(ParticipantId::value));
+  final Map<String, Instant> consumers = new TreeMap<>();
+  final Map<String, Map<ParticipantId, EventCursor>> cursors = new HashMap<>();
+  final Map<String, Map<EventId, DeadDelivery>> dead = new HashMap<>();
 
   /** The ports of every read-only transaction: they hold no state of their own, so one set serves all. */
   private final Store readOnly;
@@ -78,6 +90,7 @@ final class InMemoryStorage implements Storage {
     SentKeyTable sentKeys = new SentKeyTable(mailboxes, undo);
     AccessLinkTable links = new AccessLinkTable(this, undo);
     RecordTable records = new RecordTable(mailboxes, undo);
+    OutboxTable outbox = new OutboxTable(this, mailboxes, undo);
     return new Store(
         new ParticipantTable(this, undo),
         new FamilyTable(this, undo),
@@ -90,8 +103,9 @@ final class InMemoryStorage implements Storage {
         autoResponders,
         () -> cursorSecret.clone(),
         records,
+        outbox,
         owners -> heads(owners), // the write lock is held already: every mailbox is locked, and in one order
-        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links, records));
+        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox));
   }
 
   /** The record heads of those {@code owners} whose mailbox exists. */

@@ -1,5 +1,7 @@
 package dev.casemail.messaging.inmemory;
 
+import dev.casemail.messaging.api.Event;
+
 import dev.casemail.messaging.api.DraftId;
 import dev.casemail.messaging.api.FolderId;
 import dev.casemail.messaging.api.MessageId;
@@ -58,6 +60,9 @@ final class MailboxData {
   RecordHead recordHead = RecordHead.EMPTY;
   final List<StoredExport> exports = new ArrayList<>();
   final Map<ParticipantId, AutoReplyRecord> autoReplies = new HashMap<>();
+
+  /** The mailbox's events, in order: event number n at index n - 1 (null once purged). */
+  final List<Event> events = new ArrayList<>();
 
   NavigableSet<Keyed> folderIndex(FolderId folder) {
     return byFolder.computeIfAbsent(folder, f -> new TreeSet<>(CopyEntry.NEWEST_FIRST));

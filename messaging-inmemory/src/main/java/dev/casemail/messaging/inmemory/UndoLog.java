@@ -80,6 +80,13 @@ final class UndoLog {
     undo.push(() -> list.remove(list.size() - 1));
   }
 
+  /** Replaces the element at {@code index} of {@code list}. */
+  <T> void set(List<T> list, int index, T element) {
+    writable();
+    T previous = list.set(index, element);
+    undo.push(() -> list.set(index, previous));
+  }
+
   void rollback() {
     while (!undo.isEmpty()) {
       undo.pop().run();

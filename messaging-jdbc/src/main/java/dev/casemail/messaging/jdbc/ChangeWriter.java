@@ -3,6 +3,7 @@ package dev.casemail.messaging.jdbc;
 import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
 import dev.casemail.messaging.core.draft.Draft;
+import dev.casemail.messaging.core.event.NewEvent;
 import dev.casemail.messaging.core.folder.CountChange;
 import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.mailbox.MailboxChange;
@@ -17,7 +18,8 @@ import java.util.List;
  * Writes the parts of a mailbox change (the core's {@link MailboxChanges#apply} gives them in order) in
  * as few statements as they allow: one batch each for the folders, copies (two when some start a
  * thread and others join one), receipts, openings, first views, count changes, drafts and keys of the
- * whole change; one statement per owner and target folder for moves.
+ * whole change; one statement per owner and target folder for moves; one batch of events and one of
+ * event counts.
  */
 final class ChangeWriter implements MailboxChanges {
 
@@ -29,6 +31,7 @@ final class ChangeWriter implements MailboxChanges {
   private final SentKeyRows sentKeys;
   private final AccessLinkRows links;
   private final RecordRows records;
+  private final OutboxRows outbox;
 
   ChangeWriter(
       CopyRows copies,
@@ -38,7 +41,8 @@ final class ChangeWriter implements MailboxChanges {
       AutoResponderRows autoResponders,
       SentKeyRows sentKeys,
       AccessLinkRows links,
-      RecordRows records) {
+      RecordRows records,
+      OutboxRows outbox) {
     this.copies = copies;
     this.receipts = receipts;
     this.folders = folders;
@@ -47,6 +51,7 @@ final class ChangeWriter implements MailboxChanges {
     this.sentKeys = sentKeys;
     this.links = links;
     this.records = records;
+    this.outbox = outbox;
   }
 
   @Override
@@ -142,5 +147,10 @@ final class ChangeWriter implements MailboxChanges {
   @Override
   public void appendRecord(SealedRecord record) {
     records.append(record);
+  }
+
+  @Override
+  public void appendEvents(List<NewEvent> events) {
+    outbox.append(events);
   }
 }

@@ -23,7 +23,7 @@ final class JdbcStore {
    * mailbox are serialized across every connection and service instance, and since every write locks
    * all its mailboxes at once in this one order, two writes never wait for each other in a cycle.
    */
-  static final String LOCK_MAILBOXES = "SELECT owner_id, record_size, record_frontier FROM mailboxes"
+  static final String LOCK_MAILBOXES = "SELECT owner_id, record_size, record_frontier, event_count FROM mailboxes"
       + " WHERE owner_id IN (%s) ORDER BY owner_id FOR UPDATE";
 
   private JdbcStore() {}
@@ -37,6 +37,7 @@ final class JdbcStore {
     SentKeyRows sentKeys = new SentKeyRows(sql);
     AccessLinkRows links = new AccessLinkRows(sql);
     RecordRows records = new RecordRows(sql);
+    OutboxRows outbox = new OutboxRows(sql);
     return new Store(
         new ParticipantRows(sql, directory),
         new FamilyRows(sql),
@@ -49,11 +50,12 @@ final class JdbcStore {
         autoResponders,
         new CursorSecretRows(sql),
         records,
-        locks(sql),
-        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links, records));
+        outbox,
+        locks(sql, outbox),
+        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox));
   }
 
-  private static MailboxLocks locks(Sql sql) {
+  private static MailboxLocks locks(Sql sql, OutboxRows outbox) {
     return new MailboxLocks() {
       private boolean locked;
 
@@ -71,7 +73,11 @@ final class JdbcStore {
         List<String> ids = owners.stream().map(ParticipantId::value).sorted().toList();
         sql.query(
             String.format(LOCK_MAILBOXES, Sql.marks(ids.size())),
-            row -> heads.put(ParticipantId.of(row.getString("owner_id")), RecordRows.head(row)),
+            row -> {
+              ParticipantId owner = ParticipantId.of(row.getString("owner_id"));
+              outbox.locked(owner, row.getLong("event_count"));
+              return heads.put(owner, RecordRows.head(row));
+            },
             ids.toArray());
         return heads;
       }

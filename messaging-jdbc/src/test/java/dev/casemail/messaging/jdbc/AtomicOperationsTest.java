@@ -235,7 +235,7 @@ class AtomicOperationsTest {
     assertThat(before.rows).as("tables read").containsKeys(
         "participants", "families", "family_parents", "mailboxes", "access_links", "access_events", "folders",
         "copies", "receipts", "sent_keys", "drafts", "auto_responders", "auto_replies", "record_entries",
-        "record_exports");
+        "record_exports", "outbox_events", "event_consumers", "event_cursors", "event_dead");
     assertThat(events).as("events of the operation").last().isEqualTo("commit");
     assertThat(after.rows).as("stored rows changed by the operation").isNotEqualTo(before.rows);
     assertThat(after.views).as("views changed by the operation").isNotEqualTo(before.views);

@@ -106,16 +106,20 @@ class RecordTamperTest {
   }
 
   /** Tables none of whose columns is part of an entry, a head or an export, and why. */
-  private static final Map<String, String> TABLES_WITHOUT_EVIDENCE = Map.of(
-      "participants", "the directory: a message's entry keeps its sender's and recipients' names as sent, in copies",
-      "families", "who may message whom; what was sent because of it is recorded, the family is not",
-      "family_parents", "who may message whom; what was sent because of it is recorded, the family is not",
-      "folders", "folders, their names and counts are the owner's view (the design: moves and folders are not evidence)",
-      "sent_keys", "idempotency keys only make a retry answer with the first message, which is recorded",
-      "drafts", "drafts are not evidence until sent, and then they are messages",
-      "auto_responders", "settings; the auto-replies they send are messages, recorded where they land",
-      "auto_replies", "when each correspondent was last answered, to space auto-replies; each auto-reply is a message",
-      "casemail_keys", "the secret page cursors are authenticated with");
+  private static final Map<String, String> TABLES_WITHOUT_EVIDENCE = Map.ofEntries(
+      Map.entry("participants", "the directory: a message's entry keeps its sender's and recipients' names as sent, in copies"),
+      Map.entry("families", "who may message whom; what was sent because of it is recorded, the family is not"),
+      Map.entry("family_parents", "who may message whom; what was sent because of it is recorded, the family is not"),
+      Map.entry("folders", "folders, their names and counts are the owner's view (the design: moves and folders are not evidence)"),
+      Map.entry("sent_keys", "idempotency keys only make a retry answer with the first message, which is recorded"),
+      Map.entry("drafts", "drafts are not evidence until sent, and then they are messages"),
+      Map.entry("auto_responders", "settings; the auto-replies they send are messages, recorded where they land"),
+      Map.entry("auto_replies", "when each correspondent was last answered, to space auto-replies; each auto-reply is a message"),
+      Map.entry("casemail_keys", "the secret page cursors are authenticated with"),
+      Map.entry("outbox_events", "events are notices for the host to email, text or push; what they tell of is recorded"),
+      Map.entry("event_consumers", "the host's consumers of events"),
+      Map.entry("event_cursors", "where each consumer stands in each mailbox's events"),
+      Map.entry("event_dead", "the events a consumer gave up on"));
 
   /** One value of one row changed, for every column of every table that carries evidence. */
   private static final List<Tamper> CHANGED_VALUES = List.of(
@@ -200,7 +204,9 @@ class RecordTamperTest {
       // the head, which must be that of the stored entries
       detected("mailboxes", "owner_id", Row.ANNAS_MAILBOX),
       detected("mailboxes", "record_size", Row.ANNAS_MAILBOX),
-      detected("mailboxes", "record_frontier", Row.ANNAS_MAILBOX));
+      detected("mailboxes", "record_frontier", Row.ANNAS_MAILBOX),
+      notEvidence("mailboxes", "event_count", Row.ANNAS_MAILBOX,
+          "how many events the mailbox has told the host: notices, not evidence"));
 
   /** Rows deleted, swapped or forged: every one detected. */
   private static final List<Tamper> CHANGED_ROWS = List.of(

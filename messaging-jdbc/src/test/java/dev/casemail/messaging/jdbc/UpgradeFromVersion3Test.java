@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.casemail.messaging.api.FolderPage;
 import dev.casemail.messaging.api.FolderView;
 import dev.casemail.messaging.api.MessageSummary;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.NewMessage;
-import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.RecordExport;
@@ -26,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,7 +78,7 @@ class UpgradeFromVersion3Test {
           if (folder.id().equals(SystemFolder.DRAFTS.id()) || folder.id().equals(SystemFolder.ALL_MESSAGES.id())) {
             continue;
           }
-          List<MessageSummary> listed = all(owner, folder);
+          List<MessageSummary> listed = owner.messagesIn(folder.id()).toList();
           assertThat(listed).as(id + "'s " + folder.name()).hasSize((int) folder.total());
           for (MessageSummary summary : listed) {
             MessageView view = owner.preview(summary.id());
@@ -107,19 +104,6 @@ class UpgradeFromVersion3Test {
           .subject("After the upgrade").body("Still here.").build());
       assertThat(messaging.actingAs(dana).open(fresh.id()).subject()).isEqualTo("After the upgrade");
       RecordContract.assertProven(messaging.actingAs(dana).exportRecord(RecordScope.all()), signer);
-    }
-  }
-
-  private static List<MessageSummary> all(ParticipantMessaging owner, FolderView folder) {
-    List<MessageSummary> all = new ArrayList<>();
-    PageRequest page = PageRequest.first(PageRequest.DEFAULT_SIZE);
-    while (true) {
-      FolderPage listed = owner.folder(folder.id(), page);
-      all.addAll(listed.items());
-      if (listed.next().isEmpty()) {
-        return all;
-      }
-      page = page.next(listed.next().get());
     }
   }
 }

@@ -26,4 +26,5 @@ public interface StoragePortsContract
         AutoRespondersContract,
         CursorSecretsContract,
         MailboxLocksContract,
-        MailboxChangesContract {}
+        MailboxChangesContract,
+        OutboxContract {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.casemail.messaging.api.AccessStatus;
+import dev.casemail.messaging.api.Event;
 import dev.casemail.messaging.api.FamilyId;
 import dev.casemail.messaging.api.FolderId;
 import dev.casemail.messaging.api.MessageId;
@@ -17,6 +18,7 @@ import dev.casemail.messaging.core.access.AccessLinks;
 import dev.casemail.messaging.core.access.RequestLimit;
 import dev.casemail.messaging.core.autoresponder.AutoResponders;
 import dev.casemail.messaging.core.draft.Drafts;
+import dev.casemail.messaging.core.event.Outbox;
 import dev.casemail.messaging.core.folder.Folders;
 import dev.casemail.messaging.core.mailbox.MailboxChanges;
 import dev.casemail.messaging.core.mailbox.MailboxLocks;
@@ -238,6 +240,7 @@ final class StorageScene {
         port(AutoResponders.class, Store::autoResponders),
         port(CursorSecrets.class, Store::cursorSecrets),
         port(Records.class, Store::records),
+        port(Outbox.class, Store::outbox),
         port(MailboxLocks.class, Store::locks),
         port(MailboxChanges.class, Store::changes));
   }
@@ -364,7 +367,8 @@ final class StorageScene {
         replies,
         ownLinks,
         Map.copyOf(store.accessLinks().statusesOf(owner)),
-        ownFamilies);
+        ownFamilies,
+        store.outbox().events(owner, 0, Integer.MAX_VALUE));
   }
 
   /** What the store holds about the scene's participants, families and links. */
@@ -387,7 +391,8 @@ final class StorageScene {
       Map<ParticipantId, AutoReplyRecord> autoReplies,
       List<AccessLink> links,
       Map<ParticipantId, AccessStatus> linkStatuses,
-      List<FamilyState> families) {}
+      List<FamilyState> families,
+      List<Event> events) {}
 
   /** A family with its parents in registration order (a {@link Family} compares its parents as a set). */
   record FamilyState(FamilyId id, String name, List<ParticipantId> parents) {

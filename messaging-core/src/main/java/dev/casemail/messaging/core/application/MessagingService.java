@@ -3,6 +3,7 @@ package dev.casemail.messaging.core.application;
 import static dev.casemail.messaging.api.InputRules.required;
 
 import dev.casemail.messaging.api.Directory;
+import dev.casemail.messaging.api.Events;
 import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.Messaging;
@@ -32,12 +33,16 @@ public final class MessagingService implements Messaging {
   final AutoResponderService autoResponder;
   final RecordService record;
   private final DirectoryService directory;
+  private final EventService events;
 
   public MessagingService(Storage storage, MessagingConfiguration configuration) {
     Clock clock = Objects.requireNonNull(configuration.clock(), "clock");
     Context context = new Context(
         new Transactions(
-            Objects.requireNonNull(storage, "storage"), configuration.maxAttempts(), FailureLog.toSlf4j(clock)),
+            Objects.requireNonNull(storage, "storage"),
+            configuration.maxAttempts(),
+            Objects.requireNonNull(configuration.retryListener(), "retryListener"),
+            FailureLog.toSlf4j(clock)),
         clock,
         Objects.requireNonNull(configuration.idGenerator(), "idGenerator"),
         Objects.requireNonNull(configuration.accessPolicy(), "accessPolicy"),
@@ -52,6 +57,7 @@ public final class MessagingService implements Messaging {
     this.autoResponder = new AutoResponderService(context);
     this.record = new RecordService(context);
     this.directory = new DirectoryService(context);
+    this.events = new EventService(context);
   }
 
   @Override
@@ -73,5 +79,10 @@ public final class MessagingService implements Messaging {
   public RecordExport exportRecord(ParticipantId mailbox, RecordScope scope, String courtOrder) {
     String reference = InputRules.singleLine("courtOrder", courtOrder, InputRules.MAX_SUBJECT_LENGTH);
     return record.export(required("mailbox", mailbox), required("scope", scope), Optional.of(reference));
+  }
+
+  @Override
+  public Events events() {
+    return events;
   }
 }

@@ -4,6 +4,7 @@ import dev.casemail.messaging.api.ConflictException;
 import dev.casemail.messaging.api.MessagingException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.StorageException;
+import dev.casemail.messaging.core.RetryListener;
 import dev.casemail.messaging.core.application.Plan.Outcome;
 import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.record.RecordHead;
@@ -39,11 +40,13 @@ final class Transactions {
 
   private final Storage storage;
   private final int maxAttempts;
+  private final RetryListener retries;
   private final FailureLog failures;
 
-  Transactions(Storage storage, int maxAttempts, FailureLog failures) {
+  Transactions(Storage storage, int maxAttempts, RetryListener retries, FailureLog failures) {
     this.storage = storage;
     this.maxAttempts = maxAttempts;
+    this.retries = retries;
     this.failures = failures;
   }
 
@@ -70,6 +73,14 @@ final class Transactions {
     });
   }
 
+  /**
+   * Runs a write that changes no mailbox (a consumer's position in the outbox): no plan and no
+   * mailbox lock; what it writes it locks itself, through its port.
+   */
+  <T> T writeOutsideMailboxes(String operation, Function<Store, T> work) {
+    return run(operation, true, work);
+  }
+
   <T> T read(String operation, Function<Store, T> work) {
     return run(operation, false, work);
   }
@@ -84,6 +95,7 @@ final class Transactions {
           throw new ConflictException(operation + " collided with concurrent changes; try again");
         }
         LOG.debug("{} lost a race in storage (attempt {}), retrying: {}", operation, attempt, e.getMessage());
+        retries.retrying(operation, attempt);
       } catch (MessagingException e) {
         LOG.debug("{} rejected: {}", operation, e.getMessage());
         throw e;

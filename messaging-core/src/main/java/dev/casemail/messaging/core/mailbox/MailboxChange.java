@@ -13,6 +13,7 @@ import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
 import dev.casemail.messaging.core.autoresponder.AutoResponderState;
 import dev.casemail.messaging.core.draft.Draft;
+import dev.casemail.messaging.core.event.NewEvent;
 import dev.casemail.messaging.core.folder.CountChange;
 import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.folder.FolderCounts;
@@ -37,7 +38,7 @@ import java.util.Set;
  * Everything one call changes in the mailboxes it touches, as the domain decided it: copies placed,
  * moved or opened, the read receipts that follow, folders added, renamed or removed, drafts, the
  * idempotency keys, auto-responder state and access links, and the folder count changes that all of
- * it causes. A storage adapter applies a change as a whole, in batches, inside the call's
+ * it causes, and the events it tells the participants of ({@link #events()}). A storage adapter applies a change as a whole, in batches, inside the call's
  * transaction ({@link MailboxChanges}); no service writes a mailbox any other way, so no operation can
  * forget a count.
  *
@@ -149,6 +150,7 @@ public final class MailboxChange {
   private final List<CountChange> counts;
   private final List<Recording> recordings;
   private final List<StoredExport> exportsSaved;
+  private final List<NewEvent> events;
   private final SealedRecord record;
   private final Set<ParticipantId> owners;
 
@@ -190,6 +192,7 @@ public final class MailboxChange {
     this.counts = frozen(changes);
     this.recordings = frozen(builder.recordings);
     this.exportsSaved = frozen(builder.exportsSaved);
+    this.events = frozen(builder.events);
     this.record = SealedRecord.NONE;
     this.owners = builder.owners == null ? Set.of() : Collections.unmodifiableSet(builder.owners);
   }
@@ -215,6 +218,7 @@ public final class MailboxChange {
     this.counts = change.counts;
     this.recordings = change.recordings;
     this.exportsSaved = change.exportsSaved;
+    this.events = change.events;
     this.record = record;
     this.owners = change.owners;
   }
@@ -351,6 +355,17 @@ public final class MailboxChange {
     return exportsSaved;
   }
 
+  /**
+   * The events the change causes, in order, each in the mailbox of the participant who should hear of
+   * it: a message received (or an auto-reply, or a notification) for every recipient's copy placed, an
+   * auto-reply sent in the sender's own copy of an auto-reply, a first view for the sender of every copy
+   * opened, an access step for the side that did not take it, an export for the record's owner. They
+   * follow from the other parts, like the counts and the recordings, and are never added by hand.
+   */
+  public List<NewEvent> events() {
+    return events;
+  }
+
   /** The recordings sealed (see {@link #sealed}); {@link SealedRecord#NONE} until then. */
   public SealedRecord record() {
     return record;
@@ -395,6 +410,7 @@ public final class MailboxChange {
     private Map<FolderOf, long[]> counts;
     private List<Recording> recordings;
     private List<StoredExport> exportsSaved;
+    private List<NewEvent> events;
     private Set<ParticipantId> owners;
 
     private Builder() {}
@@ -404,6 +420,7 @@ public final class MailboxChange {
       placed = append(placed, copy);
       enter(copy);
       recordings = append(recordings, new Recording(copy.owner(), RecordContents.message(copy.message())));
+      NewEvent.placed(copy).ifPresent(event -> events = append(events, event));
       return this;
     }
 
@@ -460,6 +477,7 @@ public final class MailboxChange {
         recordings = append(recordings, new Recording(sender.id(), view));
         owner(sender.id());
       });
+      NewEvent.firstView(copy, at).ifPresent(event -> events = append(events, event));
       return this;
     }
 
@@ -519,6 +537,7 @@ public final class MailboxChange {
       RecordedAccessEvent step = RecordContents.lastStep(link);
       recordings = append(recordings, new Recording(link.practitioner(), step));
       recordings = append(recordings, new Recording(link.parent(), step));
+      events = append(events, NewEvent.accessStep(link));
       owner(link.practitioner());
       owner(link.parent());
       return this;
@@ -531,6 +550,7 @@ public final class MailboxChange {
     public Builder recordExport(ParticipantId owner, RecordedExport export, SignedTreeHead head) {
       recordings = append(recordings, new Recording(owner, export));
       exportsSaved = append(exportsSaved, new StoredExport(export, head));
+      events = append(events, NewEvent.exported(owner, export));
       owner(owner);
       return this;
     }
@@ -562,6 +582,7 @@ public final class MailboxChange {
       }
       recordings = appendAll(recordings, change.recordings);
       exportsSaved = appendAll(exportsSaved, change.exportsSaved);
+      events = appendAll(events, change.events);
       for (CountChange count : change.counts) {
         count(count.owner(), count.folder(), count.total(), count.unread());
       }
@@ -594,6 +615,7 @@ public final class MailboxChange {
       counts = null;
       recordings = null;
       exportsSaved = null;
+      events = null;
       owners = null;
       return change;
     }

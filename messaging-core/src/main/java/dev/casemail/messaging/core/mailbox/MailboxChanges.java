@@ -3,6 +3,7 @@ package dev.casemail.messaging.core.mailbox;
 import dev.casemail.messaging.core.access.AccessLink;
 import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
 import dev.casemail.messaging.core.draft.Draft;
+import dev.casemail.messaging.core.event.NewEvent;
 import dev.casemail.messaging.core.folder.CountChange;
 import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.message.MessageCopy;
@@ -89,6 +90,9 @@ public interface MailboxChanges {
     if (!change.record().isEmpty()) {
       appendRecord(change.record());
     }
+    if (!change.events().isEmpty()) {
+      appendEvents(change.events());
+    }
   }
 
   /** New folders (a new mailbox's system folders, or a custom folder), empty. */
@@ -154,4 +158,11 @@ public interface MailboxChanges {
    * the entries were sealed onto (its size is the first new entry's index), otherwise a conflict.
    */
   void appendRecord(SealedRecord record);
+
+  /**
+   * Appends events to the outbox, in the order of the change: each takes the next number of its
+   * mailbox's sequence (the first event of a mailbox is 1), which the store reads with the mailbox's
+   * lock, so that a mailbox's events are numbered without gaps in the order their transactions commit.
+   */
+  void appendEvents(List<NewEvent> events);
 }

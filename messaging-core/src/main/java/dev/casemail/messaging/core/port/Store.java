@@ -3,6 +3,7 @@ package dev.casemail.messaging.core.port;
 import dev.casemail.messaging.core.access.AccessLinks;
 import dev.casemail.messaging.core.autoresponder.AutoResponders;
 import dev.casemail.messaging.core.draft.Drafts;
+import dev.casemail.messaging.core.event.Outbox;
 import dev.casemail.messaging.core.folder.Folders;
 import dev.casemail.messaging.core.mailbox.MailboxChanges;
 import dev.casemail.messaging.core.mailbox.MailboxLocks;
@@ -34,6 +35,7 @@ public record Store(
     AutoResponders autoResponders,
     CursorSecrets cursorSecrets,
     Records records,
+    Outbox outbox,
     MailboxLocks locks,
     MailboxChanges changes) {
 
@@ -49,6 +51,7 @@ public record Store(
     Objects.requireNonNull(autoResponders, "autoResponders");
     Objects.requireNonNull(cursorSecrets, "cursorSecrets");
     Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(locks, "locks");
     Objects.requireNonNull(changes, "changes");
   }

@@ -3,6 +3,7 @@ package dev.casemail.messaging.core.application;
 import dev.casemail.messaging.core.access.AccessLinks;
 import dev.casemail.messaging.core.autoresponder.AutoResponders;
 import dev.casemail.messaging.core.draft.Drafts;
+import dev.casemail.messaging.core.event.Outbox;
 import dev.casemail.messaging.core.folder.Folders;
 import dev.casemail.messaging.core.mailbox.MailboxChanges;
 import dev.casemail.messaging.core.mailbox.MailboxLocks;
@@ -47,6 +48,7 @@ final class TestStores {
         unused(AutoResponders.class),
         secrets,
         unused(Records.class),
+        unused(Outbox.class),
         unused(MailboxLocks.class),
         unused(MailboxChanges.class));
   }

@@ -1,0 +1,277 @@
+package dev.casemail.messaging.jdbc;
+
+import dev.casemail.messaging.api.Event;
+import dev.casemail.messaging.api.EventId;
+import dev.casemail.messaging.api.EventType;
+import dev.casemail.messaging.api.InputRules;
+import dev.casemail.messaging.api.MessageId;
+import dev.casemail.messaging.api.MessageKind;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.ThreadId;
+import dev.casemail.messaging.core.event.DeadDelivery;
+import dev.casemail.messaging.core.event.EventCursor;
+import dev.casemail.messaging.core.event.NewEvent;
+import dev.casemail.messaging.core.event.Outbox;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outbox: the tables {@code outbox_events}, {@code event_consumers}, {@code event_cursors} and
+ * {@code event_dead}, and each mailbox's event count on its row in {@code mailboxes} (read with the
+ * mailbox's lock, see {@link JdbcStore}). A lease locks the consumer's cursors with
+ * {@code FOR UPDATE SKIP LOCKED}, which PostgreSQL (9.5 and newer) and H2 (2.2 and newer) share.
+ */
+final class OutboxRows implements Outbox {
+
+  private static final String EVENT_COLUMNS = "owner_id, event_number, event_type, occurred_at, message_id,"
+      + " thread_id, message_kind, counterpart_id, export_number";
+
+  private static final String CURSOR_COLUMNS = "c.owner_id, c.settled_through, c.lease_token, c.leased_until,"
+      + " c.leased_through, c.attempts, c.served_at,"
+      + " (SELECT m.event_count FROM mailboxes m WHERE m.owner_id = c.owner_id) AS event_count";
+
+  private static final String DEAD_COLUMNS =
+      "owner_id, event_number, attempts, reason, died_at, replaying, lease_token, leased_until";
+
+  private final Sql sql;
+  /** Each locked mailbox's event count, as the lock read it, then as this transaction's appends left it. */
+  private final Map<ParticipantId, Long> counts = new HashMap<>();
+
+  OutboxRows(Sql sql) {
+    this.sql = sql;
+  }
+
+  /** What the mailboxes' lock read: the event count of a locked mailbox. */
+  void locked(ParticipantId owner, long eventCount) {
+    counts.put(owner, eventCount);
+  }
+
+  // the writer's side, from ChangeWriter
+
+  /** The events in one batch, numbered on from each mailbox's count, then each count in one batch. */
+  void append(List<NewEvent> events) {
+    List<Object[]> rows = new ArrayList<>(events.size());
+    Map<ParticipantId, long[]> moved = new LinkedHashMap<>();
+    for (NewEvent event : events) {
+      Long count = counts.get(event.mailbox());
+      if (count == null) {
+        throw new IllegalStateException("an event for " + event.mailbox() + ", whose mailbox this write did not lock");
+      }
+      long number = count + 1;
+      counts.put(event.mailbox(), number);
+      moved.computeIfAbsent(event.mailbox(), m -> new long[] {count, 0})[1] = number;
+      rows.add(new Object[] {
+        event.mailbox().value(), number, event.type().name(), event.at(),
+        Sql.number(event.message().map(MessageId::value)),
+        Sql.number(event.thread().map(ThreadId::value)),
+        Sql.text(event.kind().map(Enum::name)),
+        Sql.text(event.counterpart().map(ParticipantId::value)),
+        Sql.number(event.exportNumber())
+      });
+    }
+    sql.requireWritable();
+    sql.batch("INSERT INTO outbox_events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    List<Object[]> updates = new ArrayList<>(moved.size());
+    moved.forEach((owner, range) -> updates.add(new Object[] {range[1], owner.value(), range[0]}));
+    sql.batchOfOnes("UPDATE mailboxes SET event_count = ? WHERE owner_id = ? AND event_count = ?", updates);
+  }
+
+  // the consumers' side
+
+  @Override
+  public boolean register(String consumer, Instant at) {
+    if (isRegistered(consumer)) {
+      return false;
+    }
+    sql.requireWritable();
+    sql.update("INSERT INTO event_consumers (consumer, registered_at) VALUES (?, ?)", consumer, at);
+    return true;
+  }
+
+  @Override
+  public boolean isRegistered(String consumer) {
+    return sql.queryOne("SELECT 1 FROM event_consumers WHERE consumer = ?", row -> 1, consumer).isPresent();
+  }
+
+  @Override
+  public List<String> consumers() {
+    return sql.query("SELECT consumer FROM event_consumers ORDER BY consumer", row -> row.getString(1));
+  }
+
+  @Override
+  public List<EventCursor> leasable(String consumer, Instant now, int max) {
+    sql.requireWritable();
+    // every mailbox with events gets a cursor the first time; two instances that race to make one
+    // collide on its key, and the call is tried again
+    sql.update("INSERT INTO event_cursors"
+        + " (consumer, owner_id, settled_through, leased_through, attempts, served_at)"
+        + " SELECT ?, m.owner_id, 0, 0, 0, ? FROM mailboxes m WHERE m.event_count > 0 AND NOT EXISTS"
+        + " (SELECT 1 FROM event_cursors e WHERE e.consumer = ? AND e.owner_id = m.owner_id)"
+        + " ORDER BY m.owner_id", // in key order, as everything here locks: two such inserts never cross
+        consumer, InputRules.MIN_INSTANT, consumer);
+    return sql.query("SELECT " + CURSOR_COLUMNS + " FROM event_cursors c WHERE c.consumer = ?"
+        + " AND c.settled_through < (SELECT m.event_count FROM mailboxes m WHERE m.owner_id = c.owner_id)"
+        + " AND (c.leased_until IS NULL OR c.leased_until <= ?)"
+        + " ORDER BY c.served_at, c.owner_id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
+        OutboxRows::cursor, consumer, now, max);
+  }
+
+  @Override
+  public Map<ParticipantId, EventCursor> cursors(String consumer, Collection<ParticipantId> mailboxes) {
+    Map<ParticipantId, EventCursor> found = new LinkedHashMap<>();
+    if (mailboxes.isEmpty()) {
+      return found;
+    }
+    List<String> ids = mailboxes.stream().map(ParticipantId::value).sorted().toList();
+    sql.requireWritable();
+    for (EventCursor cursor : sql.query("SELECT " + CURSOR_COLUMNS + " FROM event_cursors c WHERE c.consumer = ?"
+        + " AND c.owner_id IN (" + Sql.marks(ids.size()) + ") ORDER BY c.owner_id FOR UPDATE",
+        OutboxRows::cursor, Sql.parameters(ids, consumer))) {
+      found.put(cursor.mailbox(), cursor);
+    }
+    return found;
+  }
+
+  @Override
+  public List<EventCursor> heldCursors(String consumer, String token) {
+    sql.requireWritable();
+    return sql.query("SELECT " + CURSOR_COLUMNS + " FROM event_cursors c WHERE c.consumer = ? AND c.lease_token = ?"
+        + " ORDER BY c.owner_id FOR UPDATE", OutboxRows::cursor, consumer, token);
+  }
+
+  @Override
+  public List<DeadDelivery> heldDead(String consumer, String token) {
+    sql.requireWritable();
+    return sql.query("SELECT " + DEAD_COLUMNS + " FROM event_dead WHERE consumer = ? AND lease_token = ?"
+        + " ORDER BY owner_id, event_number FOR UPDATE", OutboxRows::dead, consumer, token);
+  }
+
+  @Override
+  public void saveCursors(String consumer, List<EventCursor> cursors) {
+    List<Object[]> rows = new ArrayList<>(cursors.size());
+    for (EventCursor cursor : cursors) {
+      rows.add(new Object[] {
+        cursor.position(), Sql.text(cursor.leaseToken()), Sql.instant(cursor.leasedUntil()), cursor.leasedThrough(),
+        cursor.attempts(), cursor.servedAt(), consumer, cursor.mailbox().value()
+      });
+    }
+    sql.batchOfOnes("UPDATE event_cursors SET settled_through = ?, lease_token = ?, leased_until = ?,"
+        + " leased_through = ?, attempts = ?, served_at = ? WHERE consumer = ? AND owner_id = ?", rows);
+  }
+
+  @Override
+  public List<Event> events(ParticipantId mailbox, long after, int max) {
+    return sql.query("SELECT " + EVENT_COLUMNS + " FROM outbox_events WHERE owner_id = ? AND event_number > ?"
+        + " ORDER BY event_number FETCH FIRST ? ROWS ONLY", OutboxRows::event, mailbox.value(), after, max);
+  }
+
+  @Override
+  public List<Event> events(Collection<EventId> ids) {
+    List<Event> found = new ArrayList<>(ids.size());
+    for (EventId id : ids) {
+      sql.queryOne("SELECT " + EVENT_COLUMNS + " FROM outbox_events WHERE owner_id = ? AND event_number = ?",
+          OutboxRows::event, id.mailbox().value(), id.sequence()).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  @Override
+  public void bury(String consumer, DeadDelivery dead) {
+    sql.requireWritable();
+    sql.update("DELETE FROM event_dead WHERE consumer = ? AND owner_id = ? AND event_number = ?",
+        consumer, dead.event().mailbox().value(), dead.event().sequence());
+    sql.update("INSERT INTO event_dead (consumer, " + DEAD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        consumer, dead.event().mailbox().value(), dead.event().sequence(), dead.attempts(), dead.reason(),
+        dead.diedAt(), dead.replaying(), Sql.text(dead.leaseToken()), Sql.instant(dead.leasedUntil()));
+  }
+
+  @Override
+  public List<DeadDelivery> dead(String consumer, int max) {
+    return sql.query("SELECT " + DEAD_COLUMNS + " FROM event_dead WHERE consumer = ? AND replaying = FALSE"
+        + " ORDER BY died_at, owner_id, event_number FETCH FIRST ? ROWS ONLY", OutboxRows::dead, consumer, max);
+  }
+
+  @Override
+  public Optional<DeadDelivery> dead(String consumer, EventId event) {
+    sql.requireWritable();
+    return sql.queryOne("SELECT " + DEAD_COLUMNS + " FROM event_dead WHERE consumer = ? AND owner_id = ?"
+        + " AND event_number = ? FOR UPDATE", OutboxRows::dead, consumer, event.mailbox().value(), event.sequence());
+  }
+
+  @Override
+  public List<DeadDelivery> replayable(String consumer, Instant now, int max) {
+    sql.requireWritable();
+    return sql.query("SELECT " + DEAD_COLUMNS + " FROM event_dead WHERE consumer = ? AND replaying = TRUE"
+        + " AND (leased_until IS NULL OR leased_until <= ?) ORDER BY died_at, owner_id, event_number"
+        + " FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", OutboxRows::dead, consumer, now, max);
+  }
+
+  @Override
+  public void saveDead(String consumer, DeadDelivery dead) {
+    sql.updateOne("UPDATE event_dead SET attempts = ?, reason = ?, died_at = ?, replaying = ?, lease_token = ?,"
+        + " leased_until = ? WHERE consumer = ? AND owner_id = ? AND event_number = ?",
+        dead.attempts(), dead.reason(), dead.diedAt(), dead.replaying(), Sql.text(dead.leaseToken()),
+        Sql.instant(dead.leasedUntil()), consumer, dead.event().mailbox().value(), dead.event().sequence());
+  }
+
+  @Override
+  public void forgetDead(String consumer, EventId event) {
+    sql.updateOne("DELETE FROM event_dead WHERE consumer = ? AND owner_id = ? AND event_number = ?",
+        consumer, event.mailbox().value(), event.sequence());
+  }
+
+  @Override
+  public long purgeSettled(Instant before) {
+    sql.requireWritable();
+    return sql.update("DELETE FROM outbox_events WHERE occurred_at < ?"
+        + " AND EXISTS (SELECT 1 FROM event_consumers)"
+        + " AND NOT EXISTS (SELECT 1 FROM event_consumers k WHERE NOT EXISTS (SELECT 1 FROM event_cursors c"
+        + " WHERE c.consumer = k.consumer AND c.owner_id = outbox_events.owner_id"
+        + " AND c.settled_through >= outbox_events.event_number))"
+        + " AND NOT EXISTS (SELECT 1 FROM event_dead d WHERE d.owner_id = outbox_events.owner_id"
+        + " AND d.event_number = outbox_events.event_number)", before);
+  }
+
+  private static EventCursor cursor(ResultSet row) throws SQLException {
+    return new EventCursor(
+        ParticipantId.of(row.getString("owner_id")),
+        row.getLong("settled_through"),
+        row.getLong("event_count"),
+        Optional.ofNullable(row.getString("lease_token")),
+        Sql.optionalInstant(row, "leased_until"),
+        row.getLong("leased_through"),
+        row.getInt("attempts"),
+        Sql.instant(row, "served_at"));
+  }
+
+  private static DeadDelivery dead(ResultSet row) throws SQLException {
+    return new DeadDelivery(
+        new EventId(ParticipantId.of(row.getString("owner_id")), row.getLong("event_number")),
+        row.getInt("attempts"),
+        row.getString("reason"),
+        Sql.instant(row, "died_at"),
+        row.getBoolean("replaying"),
+        Optional.ofNullable(row.getString("lease_token")),
+        Sql.optionalInstant(row, "leased_until"));
+  }
+
+  private static Event event(ResultSet row) throws SQLException {
+    return new Event(
+        new EventId(ParticipantId.of(row.getString("owner_id")), row.getLong("event_number")),
+        Sql.instant(row, "occurred_at"),
+        EventType.valueOf(row.getString("event_type")),
+        Sql.optionalLong(row, "message_id").map(MessageId::new),
+        Sql.optionalLong(row, "thread_id").map(ThreadId::new),
+        Optional.ofNullable(row.getString("message_kind")).map(MessageKind::valueOf),
+        Optional.ofNullable(row.getString("counterpart_id")).map(ParticipantId::of),
+        Sql.optionalLong(row, "export_number"));
+  }
+}
