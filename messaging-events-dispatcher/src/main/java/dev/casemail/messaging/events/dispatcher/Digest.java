@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One recipient's events grouped into one handler call: those leased within the digest window after
- * the first, up to the maximum group size, in lease order.
+ * One recipient's events grouped into one handler call: those that reached the key within the digest
+ * window after the first (the source gathered them into one lease), up to the maximum group size, in
+ * their order.
  *
  * @param key the recipient or mailbox every event of the digest concerns
  * @param events at least one, all with this key

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +37,17 @@ import org.slf4j.LoggerFactory;
  * <h2>Threads</h2>
  * One poller thread leases batches from the source and hands them to {@code threads} worker threads,
  * which call the handler. It leases no more while {@code threads × batchSize} events are with the
- * workers (queued or running), nor while {@value #MAX_OPEN_DIGEST_EVENTS} wait in open digests. The
- * host's threads only build, start and stop the dispatcher: {@link #start()} returns at once, and
+ * workers (queued or running). The host's threads only build, start and stop the dispatcher: {@link #start()} returns at once, and
  * nothing the host does (a send) ever waits for the dispatcher. When a lease comes back empty the
  * poller waits the poll interval, doubling the wait after each further empty lease up to the maximum
  * idle interval; a full batch is followed by the next lease at once. Every thread is a daemon named
  * after {@link #threadNamePrefix()}.
  *
  * <h2>Order</h2>
- * The events of one key are handled one at a time, in lease order, on one dispatcher. A failed event
- * does not hold back its key: it comes back after its backoff, after later events of the key.
+ * The events of one key are handled one at a time, in their order (the source hands a key's events out
+ * in order and never to two leases at once, see {@link EventSource}). A failed event holds its key back:
+ * the key's later events of the same lease are not started, and come back with it after its backoff. A
+ * dead event no longer holds it back.
  *
  * <h2>Delivery: at least once; the handler must be idempotent</h2>
  * An event is acknowledged only after its handler returned, and only while its lease is still held on
@@ -61,19 +61,22 @@ import org.slf4j.LoggerFactory;
  * <h2>Failures</h2>
  * A handler that throws (anything, errors included) fails the event, never the worker thread. An event
  * whose attempt had reached {@code maxAttempts} is marked {@linkplain EventSource#dead dead}; any
- * other is {@linkplain EventSource#retryLater released} to come back after the {@link Backoff}'s delay.
+ * other is {@linkplain EventSource#retryLater released} to come back after the {@link Backoff}'s delay,
+ * with its key's later events.
  * A source that throws is logged; the events concerned come back with their lease.
  *
  * <h2>Digest</h2>
- * Built with {@link Builder#digest}, the dispatcher collects each key's events from the first one's
- * lease until the window has passed (or the maximum size is reached) and calls the {@link DigestHandler}
- * once for the group. Without it, each event is handled alone by the {@link EventHandler}.
+ * Built with {@link Builder#digest}, the dispatcher asks the source to gather: a key's events are
+ * leased once the first of them is as old as the window, all together, and the {@link DigestHandler}
+ * is called once for them (in groups of at most the maximum size). So a recipient who got three
+ * messages within the window gets one notice, at most about a window after the first. Without it, each
+ * event is handled alone by the {@link EventHandler}.
  *
  * <h2>Stopping</h2>
  * {@link #stop(Duration)} stops leasing, lets the handlers that are running finish (up to the timeout,
  * then interrupts them and waits up to one more second), starts no other event, acknowledges only what
- * was handled, and waits for every thread to end. Whatever was leased but not handled (queued events,
- * open digests) is left unacknowledged and comes back when its lease expires, so no event is lost.
+ * was handled, and waits for every thread to end. Whatever was leased but not handled (queued events)
+ * is left unacknowledged and comes back when its lease expires, so no event is lost.
  *
  * <p>Thread-safe. One instance runs once: it cannot be started again after a stop.
  *
@@ -91,8 +94,6 @@ public final class EventDispatcher<E> implements AutoCloseable {
   public static final Duration MAX_DURATION = Duration.ofDays(1);
   /** The longest consumer name. */
   public static final int MAX_CONSUMER_LENGTH = 100;
-  /** The most events a dispatcher holds in open digests at once; it leases no more until some close. */
-  public static final int MAX_OPEN_DIGEST_EVENTS = 10_000;
 
   private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
   private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -132,10 +133,6 @@ public final class EventDispatcher<E> implements AutoCloseable {
   private Thread poller;
   private ThreadPoolExecutor workers;
   private KeyedSerialExecutor byKey;
-  /** Open digests by key, in the order they were opened. Touched by the poller thread only. */
-  private final Map<String, OpenDigest<E>> openDigests = new LinkedHashMap<>();
-  /** How many events the open digests hold. Touched by the poller thread only. */
-  private int openDigestEvents;
 
   private EventDispatcher(Builder<E> b) {
     this.source = b.source;
@@ -294,9 +291,7 @@ public final class EventDispatcher<E> implements AutoCloseable {
     while (!stopping) {
       long waitNanos;
       try {
-        openDueDigests();
-        int want = Math.min(batchSize,
-            Math.min(maxInFlight - inFlight.get(), MAX_OPEN_DIGEST_EVENTS - openDigestEvents));
+        int want = Math.min(batchSize, maxInFlight - inFlight.get());
         if (want <= 0) {
           pollerWaitsForRoom = true;
           waitNanos = pollInterval.toNanos();
@@ -317,7 +312,6 @@ public final class EventDispatcher<E> implements AutoCloseable {
             waitNanos = pollInterval.toNanos();
           }
         }
-        waitNanos = Math.min(waitNanos, nanosUntilFirstDigestCloses());
       } catch (RuntimeException e) {
         log.error("dispatcher {}: unexpected failure while polling; polling goes on", threadNamePrefix, e);
         waitNanos = pollInterval.toNanos();
@@ -327,17 +321,12 @@ public final class EventDispatcher<E> implements AutoCloseable {
       }
       pollerWaitsForRoom = false;
     }
-    if (!openDigests.isEmpty()) {
-      log.info("dispatcher {} stopping: {} open digests left unacknowledged, to come back with their lease",
-          threadNamePrefix, openDigests.size());
-      openDigests.clear();
-      openDigestEvents = 0;
-    }
   }
 
   private List<LeasedEvent<E>> lease(int want) {
     try {
-      List<LeasedEvent<E>> batch = source.lease(consumer, want, leaseDuration);
+      List<LeasedEvent<E>> batch = source.lease(consumer, want, leaseDuration,
+          digestHandler == null ? Duration.ZERO : digestWindow);
       return batch == null ? List.of() : batch;
     } catch (RuntimeException e) {
       log.warn("dispatcher {}: leasing from the source failed; trying again after the idle wait",
@@ -346,61 +335,20 @@ public final class EventDispatcher<E> implements AutoCloseable {
     }
   }
 
+  /** Hands a leased batch to the workers: per key, its events alone or in digests of at most the maximum size. */
   private void accept(List<LeasedEvent<E>> batch, Instant leasedAt) {
     Instant leaseEnd = leasedAt.plus(leaseDuration);
-    if (digestHandler == null) {
-      inFlight.addAndGet(batch.size());
-      Map<String, List<List<LeasedEvent<E>>>> byKeyInOrder = new LinkedHashMap<>();
-      for (LeasedEvent<E> event : batch) {
-        byKeyInOrder.computeIfAbsent(event.key(), k -> new ArrayList<>()).add(List.of(event));
-      }
-      byKeyInOrder.forEach((key, deliveries) -> submit(key, deliveries, leaseEnd));
-      return;
-    }
+    inFlight.addAndGet(batch.size());
+    int groupSize = digestHandler == null ? 1 : maxDigestSize;
+    Map<String, List<List<LeasedEvent<E>>>> byKeyInOrder = new LinkedHashMap<>();
     for (LeasedEvent<E> event : batch) {
-      OpenDigest<E> open = openDigests.computeIfAbsent(event.key(),
-          k -> new OpenDigest<>(k, leasedAt.plus(digestWindow), leaseEnd));
-      open.events.add(event);
-      openDigestEvents++;
-      if (open.events.size() >= maxDigestSize) {
-        openDigests.remove(event.key());
-        submit(open);
+      List<List<LeasedEvent<E>>> deliveries = byKeyInOrder.computeIfAbsent(event.key(), k -> new ArrayList<>());
+      if (deliveries.isEmpty() || deliveries.get(deliveries.size() - 1).size() == groupSize) {
+        deliveries.add(new ArrayList<>(groupSize == 1 ? 1 : 8));
       }
+      deliveries.get(deliveries.size() - 1).add(event);
     }
-  }
-
-  private void openDueDigests() {
-    if (openDigests.isEmpty()) {
-      return;
-    }
-    Instant now = clock.instant();
-    Iterator<OpenDigest<E>> it = openDigests.values().iterator();
-    while (it.hasNext()) {
-      OpenDigest<E> open = it.next();
-      if (!now.isBefore(open.closesAt)) {
-        it.remove();
-        submit(open);
-      }
-    }
-  }
-
-  private long nanosUntilFirstDigestCloses() {
-    if (openDigests.isEmpty()) {
-      return Long.MAX_VALUE;
-    }
-    Instant now = clock.instant();
-    long least = Long.MAX_VALUE;
-    for (OpenDigest<E> open : openDigests.values()) {
-      least = Math.min(least, Math.max(0, Duration.between(now, open.closesAt).toNanos()));
-    }
-    return least;
-  }
-
-  /** Hands a digest that is full or whose window has passed (already out of {@code openDigests}) to the workers. */
-  private void submit(OpenDigest<E> digest) {
-    openDigestEvents -= digest.events.size();
-    inFlight.addAndGet(digest.events.size());
-    submit(digest.key, List.of(List.copyOf(digest.events)), digest.leaseEnd);
+    byKeyInOrder.forEach((key, deliveries) -> submit(key, deliveries, leaseEnd));
   }
 
   private void submit(String key, List<List<LeasedEvent<E>>> deliveries, Instant leaseEnd) {
@@ -436,7 +384,12 @@ public final class EventDispatcher<E> implements AutoCloseable {
         } else if (forced) {
           break; // interrupted by a stop whose timeout ran out: not a failure of the event
         } else {
-          recordFailure(delivery, failure, leaseEnd);
+          // settle in order: what was handled before the failed delivery first
+          boolean acknowledged = acknowledge(key, handled, leaseEnd);
+          handled.clear();
+          if (!acknowledged || !recordFailure(delivery, failure, leaseEnd)) {
+            break; // the key's later events come back with the failed one (or with their lease)
+          }
         }
         Thread.interrupted(); // a handler's stray interrupt must not reach the next handler
       }
@@ -462,55 +415,67 @@ public final class EventDispatcher<E> implements AutoCloseable {
     }
   }
 
-  private void acknowledge(String key, List<LeasedEvent<E>> handled, Instant leaseEnd) {
+  /** Acknowledges the handled events of a key (in order); whether they are acknowledged (true when none). */
+  private boolean acknowledge(String key, List<LeasedEvent<E>> handled, Instant leaseEnd) {
     if (handled.isEmpty()) {
-      return;
+      return true;
     }
     if (!clock.instant().isBefore(leaseEnd)) {
       log.warn("dispatcher {}: {} events of key {} were handled after their lease ran out; not acknowledged, "
           + "they will be delivered again", threadNamePrefix, handled.size(), key);
       handled.forEach(event -> tell(l -> l.leaseExpired(event)));
-      return;
+      return false;
     }
     try {
       source.acknowledge(consumer, List.copyOf(handled));
     } catch (RuntimeException e) {
       log.warn("dispatcher {}: acknowledging {} events of key {} failed; they will be delivered again",
           threadNamePrefix, handled.size(), key, e);
-      return;
+      return false;
     }
     handled.forEach(event -> tell(l -> l.handled(event)));
+    return true;
   }
 
-  private void recordFailure(List<LeasedEvent<E>> delivery, Throwable failure, Instant leaseEnd) {
+  /**
+   * Records a failed delivery (one event, or a digest's): dead, event by event in order, if its first
+   * event had reached the last attempt; otherwise its first event is released for a retry, which gives
+   * back the rest of the delivery and the key's later events with it.
+   *
+   * @return whether the key's later events of this lease may still be handled: true after they were
+   *     marked dead, false after a retry or when the failure could not be recorded
+   */
+  private boolean recordFailure(List<LeasedEvent<E>> delivery, Throwable failure, Instant leaseEnd) {
     String reason = reason(failure);
-    for (LeasedEvent<E> event : delivery) {
-      tell(l -> l.failed(event, failure));
-      Instant now = clock.instant();
-      if (!now.isBefore(leaseEnd)) {
-        log.warn("dispatcher {}: event {} failed after its lease ran out ({}); nothing recorded, it will come back",
-            threadNamePrefix, event.id(), reason);
-        tell(l -> l.leaseExpired(event));
-        continue;
-      }
-      try {
-        if (event.attempt() >= maxAttempts) {
+    delivery.forEach(event -> tell(l -> l.failed(event, failure)));
+    LeasedEvent<E> first = delivery.get(0);
+    Instant now = clock.instant();
+    if (!now.isBefore(leaseEnd)) {
+      log.warn("dispatcher {}: event {} failed after its lease ran out ({}); nothing recorded, it will come back",
+          threadNamePrefix, first.id(), reason);
+      delivery.forEach(event -> tell(l -> l.leaseExpired(event)));
+      return false;
+    }
+    try {
+      if (first.attempt() >= maxAttempts) {
+        for (LeasedEvent<E> event : delivery) {
           source.dead(consumer, event, reason);
           log.error("dispatcher {}: event {} (key {}) is dead after attempt {}: {}", threadNamePrefix, event.id(),
-              event.key(), event.attempt(), reason, failure);
+              event.key(), first.attempt(), reason, failure);
           tell(l -> l.dead(event));
-        } else {
-          Instant retryAt = now.plus(delay(event.attempt()));
-          source.retryLater(consumer, event, reason, retryAt);
-          log.warn("dispatcher {}: event {} (key {}) failed on attempt {}, retried at {}: {}", threadNamePrefix,
-              event.id(), event.key(), event.attempt(), retryAt, reason);
-          tell(l -> l.retried(event));
         }
-      } catch (RuntimeException e) {
-        log.warn("dispatcher {}: recording the failure of event {} failed; it will come back with its lease",
-            threadNamePrefix, event.id(), e);
+        return true;
       }
+      Instant retryAt = now.plus(delay(first.attempt()));
+      source.retryLater(consumer, first, reason, retryAt);
+      log.warn("dispatcher {}: event {} (key {}) failed on attempt {}, retried at {} with the key's later events: {}",
+          threadNamePrefix, first.id(), first.key(), first.attempt(), retryAt, reason);
+      delivery.forEach(event -> tell(l -> l.retried(event)));
+    } catch (RuntimeException e) {
+      log.warn("dispatcher {}: recording the failure of event {} failed; it will come back with its lease",
+          threadNamePrefix, first.id(), e);
     }
+    return false;
   }
 
   private Duration delay(int failures) {
@@ -531,20 +496,6 @@ public final class EventDispatcher<E> implements AutoCloseable {
     String text = failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     text = text.replaceAll("\\p{Cntrl}", " ");
     return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH - 1) + "…";
-  }
-
-  /** A key's events waiting for the digest window to close. */
-  private static final class OpenDigest<E> {
-    final String key;
-    final Instant closesAt;
-    final Instant leaseEnd;
-    final List<LeasedEvent<E>> events = new ArrayList<>();
-
-    OpenDigest(String key, Instant closesAt, Instant leaseEnd) {
-      this.key = key;
-      this.closesAt = closesAt;
-      this.leaseEnd = leaseEnd;
-    }
   }
 
   // ---------------------------------------------------------------------------------------- builder
@@ -606,11 +557,11 @@ public final class EventDispatcher<E> implements AutoCloseable {
     }
 
     /**
-     * Groups each key's events into digests: from the lease of a key's first event until {@code window}
-     * has passed, or until {@code maxSize} events, whichever comes first; then calls the handler once
-     * for the group. Exactly one of this and {@link #handler} must be set.
+     * Groups each key's events into digests: the source leases a key once its first due event is
+     * {@code window} old, with every due event of the key, and the handler is called once for them (in
+     * groups of at most {@code maxSize}). Exactly one of this and {@link #handler} must be set.
      *
-     * @param window positive, at most {@link #MAX_DURATION}, and shorter than the lease duration
+     * @param window positive, at most {@link #MAX_DURATION}
      * @param maxSize from 1 to {@value #MAX_BATCH_SIZE}
      * @throws InvalidInputException naming {@code digest.window}, {@code digest.maxSize} or {@code handler}
      */
@@ -748,8 +699,7 @@ public final class EventDispatcher<E> implements AutoCloseable {
      * The dispatcher, not yet started.
      *
      * @throws InvalidInputException naming {@code handler} if neither or both of a handler and a digest
-     *     were set, {@code maxIdleInterval} if it is shorter than the poll interval, {@code digest.window}
-     *     if it is not shorter than the lease duration
+     *     were set, {@code maxIdleInterval} if it is shorter than the poll interval
      */
     public EventDispatcher<E> build() {
       if (handler == null && digestHandler == null) {
@@ -760,9 +710,6 @@ public final class EventDispatcher<E> implements AutoCloseable {
       }
       if (maxIdleInterval.compareTo(pollInterval) < 0) {
         throw new InvalidInputException("maxIdleInterval", "must be at least pollInterval");
-      }
-      if (digestWindow != null && digestWindow.compareTo(leaseDuration) >= 0) {
-        throw new InvalidInputException("digest.window", "must be shorter than leaseDuration");
       }
       return new EventDispatcher<>(this);
     }

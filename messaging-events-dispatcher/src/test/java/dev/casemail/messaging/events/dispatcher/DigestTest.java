@@ -49,8 +49,10 @@ class DigestTest {
     String m3 = source.append("mother", new Notice("father"));
 
     start(20);
-    Eventually.await("all four leased", () -> source.count(Status.LEASED) == 4);
-    assertThat(digests).as("the window is still open").isEmpty();
+    Eventually.await("polled while gathering", () -> source.leaseCalls() > 3);
+    assertThat(source.count(Status.LEASED)).as("still gathering: nothing leased").isZero();
+    assertThat(digests).isEmpty();
+    assertThat(source.gathers()).as("the dispatcher asks the source to gather for the window").containsOnly(WINDOW);
 
     clock.advance(WINDOW);
     Eventually.await("all acknowledged", () -> source.allIn(Status.ACKNOWLEDGED));
@@ -65,58 +67,45 @@ class DigestTest {
   }
 
   @Test
-  void anEventLeasedLaterWithinTheWindowJoinsTheOpenDigest() {
+  void anEventArrivingWithinTheWindowJoinsTheDigestAndOneArrivingAfterItWaitsForTheNext() {
     String first = source.append("mother", new Notice("father"));
     start(20);
-    Eventually.await("first leased", () -> source.count(Status.LEASED) == 1);
-
     clock.advance(WINDOW.minusSeconds(1));
     String second = source.append("mother", new Notice("father"));
-    Eventually.await("second leased", () -> source.count(Status.LEASED) == 2);
+    Eventually.await("polled", () -> source.leaseCalls() > 3);
     assertThat(digests).isEmpty();
 
     clock.advance(Duration.ofSeconds(1));
-    Eventually.await("one digest", () -> source.allIn(Status.ACKNOWLEDGED));
+    Eventually.await("one digest", () -> source.status(second) == Status.ACKNOWLEDGED);
     assertThat(digests).singleElement()
         .satisfies(d -> assertThat(d.events()).extracting(LeasedEvent::id).containsExactly(first, second));
+
+    String third = source.append("mother", new Notice("mediator"));
+    Eventually.await("polled again", () -> source.leaseCalls() > 10);
+    assertThat(source.status(third)).as("a new window opens with it").isEqualTo(Status.PENDING);
+    clock.advance(WINDOW);
+    Eventually.await("the next digest", () -> source.status(third) == Status.ACKNOWLEDGED);
+    assertThat(digests).hasSize(2);
+    assertThat(digests.get(1).events()).extracting(LeasedEvent::id).containsExactly(third);
   }
 
   @Test
-  void aDigestIsHandedOverAsSoonAsItIsFull() {
+  void aGatheredKeyIsSplitIntoDigestsOfTheMaximumSizeInOrder() {
+    List<String> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      source.append("mother", new Notice("father"));
+      ids.add(source.append("mother", new Notice("father")));
     }
     start(2);
-
-    Eventually.await("two full digests without the window passing", () -> digests.size() == 2);
-    assertThat(digests).allSatisfy(d -> assertThat(d.size()).isEqualTo(2));
-
     clock.advance(WINDOW);
-    Eventually.await("the rest when the window passed", () -> digests.size() == 3);
-    assertThat(digests.get(2).size()).isEqualTo(1);
+
     Eventually.await("all acknowledged", () -> source.allIn(Status.ACKNOWLEDGED));
+    assertThat(digests).extracting(Digest::size).containsExactly(2, 2, 1);
+    assertThat(digests.stream().flatMap(d -> d.events().stream()).map(LeasedEvent::id)).containsExactlyElementsOf(ids);
+    assertThat(source.acknowledgements()).as("acknowledged together, in order").containsExactly(ids);
   }
 
   @Test
-  void eventsWaitingInOpenDigestsDoNotStopTheDispatcherFromLeasingMore() {
-    // one worker and batches of 2 would allow 2 events with the workers; open digests hold more
-    for (int i = 0; i < 7; i++) {
-      source.append("recipient-" + i, new Notice("mediator"));
-    }
-    EventDispatcher<Notice> dispatcher = Dispatchers.quick(source, clock).threads(1).batchSize(2)
-        .digest(WINDOW, 20, digests::add).build();
-    started.add(dispatcher);
-    dispatcher.start();
-
-    Eventually.await("all seven leased into open digests", () -> source.count(Status.LEASED) == 7);
-    assertThat(digests).isEmpty();
-    clock.advance(WINDOW);
-    Eventually.await("all acknowledged", () -> source.allIn(Status.ACKNOWLEDGED));
-    assertThat(digests).hasSize(7);
-  }
-
-  @Test
-  void aFailedDigestFailsEachOfItsEventsByItsOwnAttempts() {
+  void aFailedDigestComesBackWholeAfterItsBackoffAndIsDeadAfterItsFirstEventsLastAttempt() {
     String m1 = source.append("mother", new Notice("father"));
     String m2 = source.append("mother", new Notice("father"));
     EventDispatcher<Notice> dispatcher = Dispatchers.quick(source, clock).maxAttempts(2)
@@ -128,17 +117,16 @@ class DigestTest {
     started.add(dispatcher);
     dispatcher.start();
 
-    Eventually.await("both leased", () -> source.count(Status.LEASED) == 2);
     clock.advance(WINDOW);
-    Eventually.await("both failed once", () -> source.failures(m1) == 1 && source.failures(m2) == 1);
+    Eventually.await("failed once", () -> source.failures(m1) == 1);
     assertThat(source.status(m1)).isEqualTo(Status.PENDING);
+    assertThat(source.status(m2)).as("given back with the first").isEqualTo(Status.PENDING);
 
-    clock.advance(Duration.ofSeconds(1)); // the backoff's base: both due again, grouped again
-    Eventually.await("both leased again", () -> source.count(Status.LEASED) == 2);
-    clock.advance(WINDOW);
+    clock.advance(Duration.ofSeconds(1)); // the backoff's base: due again, grouped again
     Eventually.await("both dead", () -> source.allIn(Status.DEAD));
     assertThat(digests).hasSize(2).allSatisfy(d -> assertThat(d.size()).isEqualTo(2));
-    assertThat(digests.get(1).events()).extracting(LeasedEvent::attempt).containsExactly(2, 2);
+    assertThat(digests.get(1).events()).extracting(LeasedEvent::attempt).containsExactly(2, 1);
+    assertThat(source.reasons(m2)).containsExactly("java.lang.IllegalStateException: mailer down");
     assertThat(source.staleCalls()).isEmpty();
   }
 

@@ -74,16 +74,6 @@ class DispatcherConfigurationTest {
   }
 
   @Test
-  void aDigestWindowAsLongAsTheLeaseIsRefused() {
-    // the events of an open digest are held all through the window: the lease must outlast it
-    assertThatThrownBy(() -> EventDispatcher.builder(source, "mailer")
-            .leaseDuration(Duration.ofSeconds(30))
-            .digest(Duration.ofSeconds(30), 5, d -> {})
-            .build())
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("digest.window"));
-  }
-
-  @Test
   void aMaximumIdleIntervalShorterThanThePollIntervalIsRefused() {
     assertThatThrownBy(() -> EventDispatcher.builder(source, "mailer")
             .handler(e -> {})

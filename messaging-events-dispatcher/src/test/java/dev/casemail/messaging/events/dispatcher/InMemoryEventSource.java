@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The outbox as the tests need it: events in append order, leases that run out on a clock, and a
- * record of every call. Like a real source it refuses (throws) an acknowledgement or failure for an
- * event whose lease the caller no longer holds, and keeps a list of such stale calls, which the
- * dispatcher must never make.
+ * The outbox as the tests need it, with the library's rules: events in append order, each key's in
+ * order (a key's events are leased only up to its first one that is leased or waiting for a retry, and
+ * settled in order), leases that run out on a clock, gathering (a key is leased only once its first
+ * pending event is old enough), a retry that releases the key's later held events with the failed one,
+ * and a record of every call. Like the library's outbox it refuses (throws) an acknowledgement or
+ * failure for an event whose lease the caller no longer holds or that is not its key's next, and keeps
+ * a list of such stale calls, which the dispatcher must never make.
  */
 final class InMemoryEventSource<E> implements EventSource<E> {
 
@@ -24,6 +27,7 @@ final class InMemoryEventSource<E> implements EventSource<E> {
     final String id;
     final String key;
     final E payload;
+    final Instant appendedAt;
     Status status = Status.PENDING;
     Instant dueAt = Instant.MIN;
     Instant leaseUntil;
@@ -33,10 +37,15 @@ final class InMemoryEventSource<E> implements EventSource<E> {
     final List<String> reasons = new ArrayList<>();
     final List<Instant> retryTimes = new ArrayList<>();
 
-    Stored(String id, String key, E payload) {
+    Stored(String id, String key, E payload, Instant appendedAt) {
       this.id = id;
       this.key = key;
       this.payload = payload;
+      this.appendedAt = appendedAt;
+    }
+
+    boolean settled() {
+      return status == Status.ACKNOWLEDGED || status == Status.DEAD;
     }
   }
 
@@ -45,6 +54,7 @@ final class InMemoryEventSource<E> implements EventSource<E> {
   private final List<String> staleCalls = new ArrayList<>();
   private final List<List<String>> acknowledgements = new ArrayList<>();
   private final AtomicInteger leaseCalls = new AtomicInteger();
+  private final List<Duration> gathers = new ArrayList<>();
   private int failingLeases;
   private int next;
 
@@ -55,7 +65,7 @@ final class InMemoryEventSource<E> implements EventSource<E> {
   /** Adds a pending event, as a send would; returns its id. Never waits for a dispatcher. */
   synchronized String append(String key, E payload) {
     String id = "e" + (++next);
-    events.put(id, new Stored<>(id, key, payload));
+    events.put(id, new Stored<>(id, key, payload, clock.instant()));
     return id;
   }
 
@@ -65,24 +75,36 @@ final class InMemoryEventSource<E> implements EventSource<E> {
   }
 
   @Override
-  public synchronized List<LeasedEvent<E>> lease(String consumer, int max, Duration leaseDuration) {
+  public synchronized List<LeasedEvent<E>> lease(String consumer, int max, Duration leaseDuration, Duration gatherFor) {
     leaseCalls.incrementAndGet();
+    gathers.add(gatherFor);
     if (failingLeases > 0) {
       failingLeases--;
       throw new IllegalStateException("the database is down");
     }
-    if (max < 1 || max > 1000 || leaseDuration.isNegative() || leaseDuration.isZero()) {
-      throw new IllegalArgumentException("absurd lease: " + max + " for " + leaseDuration);
+    if (max < 1 || max > 1000 || leaseDuration.isNegative() || leaseDuration.isZero() || gatherFor.isNegative()) {
+      throw new IllegalArgumentException("absurd lease: " + max + " for " + leaseDuration + ", gathering " + gatherFor);
     }
     Instant now = clock.instant();
-    List<LeasedEvent<E>> batch = new ArrayList<>();
+    Map<String, List<Stored<E>>> byKey = new LinkedHashMap<>();
     for (Stored<E> e : events.values()) {
-      if (batch.size() == max) {
-        break;
+      if (!e.settled()) {
+        byKey.computeIfAbsent(e.key, k -> new ArrayList<>()).add(e);
       }
-      boolean due = e.status == Status.PENDING && !now.isBefore(e.dueAt);
-      boolean expired = e.status == Status.LEASED && !now.isBefore(e.leaseUntil);
-      if (due || expired) {
+    }
+    List<LeasedEvent<E>> batch = new ArrayList<>();
+    for (List<Stored<E>> pending : byKey.values()) {
+      Stored<E> first = pending.get(0);
+      boolean held = first.status == Status.LEASED && now.isBefore(first.leaseUntil);
+      boolean waiting = first.status == Status.PENDING && now.isBefore(first.dueAt);
+      boolean gathering = first.appendedAt.isAfter(now.minus(gatherFor));
+      if (held || waiting || gathering) {
+        continue;
+      }
+      for (Stored<E> e : pending) {
+        if (batch.size() == max) {
+          return batch;
+        }
         e.status = Status.LEASED;
         e.leaseUntil = now.plus(leaseDuration);
         e.lease = new LeasedEvent<>(e.id, e.key, e.failures + 1, e.payload);
@@ -100,7 +122,7 @@ final class InMemoryEventSource<E> implements EventSource<E> {
     }
     List<String> ids = new ArrayList<>();
     for (LeasedEvent<E> event : leased) {
-      Stored<E> e = events.get(event.id());
+      Stored<E> e = next("acknowledge", event);
       e.status = Status.ACKNOWLEDGED;
       e.lease = null;
       ids.add(e.id);
@@ -110,18 +132,24 @@ final class InMemoryEventSource<E> implements EventSource<E> {
 
   @Override
   public synchronized void retryLater(String consumer, LeasedEvent<E> event, String reason, Instant retryAt) {
-    Stored<E> e = held("retryLater", event);
+    Stored<E> e = next("retryLater", event);
     e.failures++;
     e.reasons.add(reason);
     e.retryTimes.add(retryAt);
     e.status = Status.PENDING;
     e.dueAt = retryAt;
     e.lease = null;
+    for (Stored<E> later : events.values()) { // the key's later held events come back with it
+      if (later.key.equals(e.key) && later.status == Status.LEASED && later != e) {
+        later.status = Status.PENDING;
+        later.lease = null;
+      }
+    }
   }
 
   @Override
   public synchronized void dead(String consumer, LeasedEvent<E> event, String reason) {
-    Stored<E> e = held("dead", event);
+    Stored<E> e = next("dead", event);
     e.failures++;
     e.reasons.add(reason);
     e.status = Status.DEAD;
@@ -136,6 +164,26 @@ final class InMemoryEventSource<E> implements EventSource<E> {
       throw new IllegalStateException(call + " of " + event.id() + ", whose lease the caller does not hold");
     }
     return e;
+  }
+
+  /** The event, held by the caller and the first of its key not settled (as the outbox requires). */
+  private Stored<E> next(String call, LeasedEvent<E> event) {
+    Stored<E> e = held(call, event);
+    for (Stored<E> other : events.values()) {
+      if (other == e) {
+        return e;
+      }
+      if (other.key.equals(e.key) && !other.settled()) {
+        staleCalls.add(call + " " + event.id() + " before " + other.id);
+        throw new IllegalStateException(call + " of " + event.id() + " before " + other.id + " of its key");
+      }
+    }
+    return e;
+  }
+
+  /** The gathering window of every lease call, in order. */
+  synchronized List<Duration> gathers() {
+    return List.copyOf(gathers);
   }
 
   synchronized Status status(String id) {

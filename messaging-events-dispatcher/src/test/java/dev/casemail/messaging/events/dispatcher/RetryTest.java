@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,19 +120,44 @@ class RetryTest {
   }
 
   @Test
-  void aFailedEventDoesNotHoldBackItsKeysLaterEvents() {
-    String failing = source.append("mother", "fails");
+  void aFailedEventHoldsBackItsKeysLaterEventsUntilItSucceedsButNotOtherKeys() {
+    String failing = source.append("mother", "fails once");
     String later = source.append("mother", "later");
+    String other = source.append("father", "other");
+    List<String> handled = new CopyOnWriteArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
 
-    start(Dispatchers.quick(source, clock).maxAttempts(2).handler(e -> {
-      if (e.payload().equals("fails")) {
+    start(Dispatchers.quick(source, clock).maxAttempts(3).handler(e -> {
+      if (e.payload().equals("fails once") && calls.getAndIncrement() == 0) {
+        throw new IllegalStateException("no");
+      }
+      handled.add(e.id());
+    }));
+
+    Eventually.await("the other key handled", () -> source.status(other) == Status.ACKNOWLEDGED);
+    Eventually.await("failed once", () -> source.failures(failing) == 1);
+    assertThat(source.status(later)).as("given back with the failed one").isEqualTo(Status.PENDING);
+    assertThat(handled).doesNotContain(later);
+
+    clock.advance(Duration.ofSeconds(1));
+    Eventually.await("both handled", () -> source.status(later) == Status.ACKNOWLEDGED);
+    assertThat(handled).containsSubsequence(failing, later);
+    assertThat(source.staleCalls()).isEmpty();
+  }
+
+  @Test
+  void aDeadEventNoLongerHoldsBackItsKey() {
+    String dead = source.append("mother", "always fails");
+    String later = source.append("mother", "later");
+    start(Dispatchers.quick(source, clock).maxAttempts(1).handler(e -> {
+      if (e.payload().equals("always fails")) {
         throw new IllegalStateException("no");
       }
     }));
 
     Eventually.await("the later one handled", () -> source.status(later) == Status.ACKNOWLEDGED);
-    assertThat(source.status(failing)).isEqualTo(Status.PENDING);
-    assertThat(source.failures(failing)).isEqualTo(1);
+    assertThat(source.status(dead)).isEqualTo(Status.DEAD);
+    assertThat(source.staleCalls()).isEmpty();
   }
 
   @Test
