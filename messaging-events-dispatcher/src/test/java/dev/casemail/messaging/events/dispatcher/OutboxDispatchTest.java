@@ -189,6 +189,30 @@ class OutboxDispatchTest {
   }
 
   @Test
+  void underASteadyLoadTheOutboxKeepsOnlyTheRetentionsWorth() {
+    DispatcherCounters counters = new DispatcherCounters();
+    start(dispatcher(source().purgingAcknowledgedAfter(Duration.ofMinutes(15), Duration.ofMinutes(10)))
+        .listener(counters).handler(e -> {}));
+    long expected = SCENE_EVENTS;
+    for (int round = 0; round < 30; round++) {
+      for (int i = 0; i < 5; i++) {
+        world.send(LEE, "round " + round, "x", ANNA, BEN);
+      }
+      expected += 10;
+      long handled = expected;
+      Eventually.await("round " + round + " handled", () -> counters.handled() == handled);
+      world.clock.advance(Duration.ofMinutes(10)); // the next lease purges
+    }
+    world.send(LEE, "last", "x", ANNA);
+    Eventually.await("the last one handled", () -> counters.handled() == SCENE_EVENTS + 301);
+
+    events.register("probe"); // starts at the first event kept in each mailbox
+    int kept = events.lease("probe", Events.MAX_BATCH_SIZE, Duration.ofMinutes(1)).events().size();
+    assertThat(kept).as("of the 307 events written, those of the last 15 minutes and the one pending purge")
+        .isBetween(11, 31);
+  }
+
+  @Test
   void aReasonIsFlattenedToOneVisibleLineTheOutboxTakes() {
     assertThat(OutboxEventSource.oneLine("a\u0000b\u202Ec\r\nd\u200B")).isEqualTo("a b c d");
     assertThat(OutboxEventSource.oneLine("\u0001\u202E")).isEqualTo("the handler failed");
