@@ -75,7 +75,9 @@ class OutboxDispatchTest {
         .clock(world.clock)
         .pollInterval(Duration.ofMillis(1))
         .maxIdleInterval(Duration.ofMillis(5))
-        .leaseDuration(Duration.ofMinutes(1))
+        // longer than any jump of the test's clock: a poller that reads the clock just before a jump and
+        // leases just after it would otherwise take its fresh lease for one that ran out
+        .leaseDuration(Duration.ofDays(1))
         .backoff(Backoff.exponential(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(10)))
         .shutdownTimeout(Duration.ofSeconds(5));
   }
