@@ -1,14 +1,27 @@
 package dev.casemail.messaging.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.casemail.messaging.inmemory.InMemoryMessaging;
+import dev.casemail.messaging.jdbc.JdbcMessaging;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +35,9 @@ class ArchitectureTest {
   private static final String CORE = "dev.casemail.messaging.core..";
   private static final String INMEMORY = "dev.casemail.messaging.inmemory..";
   private static final String JDBC = "dev.casemail.messaging.jdbc..";
+  /** What a host sets when it builds the library: the configuration and the access policy. */
+  private static final String API_CONFIG = "dev.casemail.messaging.api.config..";
+  private static final String STARTER = "dev.casemail.messaging.spring..";
   /** Writes record exports as PDF and JSON: an adapter on the way out, beside the storage adapters. */
   private static final String RECORD_EXPORT = "dev.casemail.messaging.record.export..";
   /** Checks record exports offline: a tool for courts, reading what the export writes. */
@@ -57,6 +73,65 @@ class ArchitectureTest {
             .that().resideInAPackage(API)
             .should().onlyDependOnClassesThat().resideInAnyPackage(API, "java..", "org.immutables.value..");
     rule.check(classes);
+  }
+
+  @Test
+  void theConfigurationAndThePolicyAndEveryTypeTheyReferenceKnowNothingOfTheCore() {
+    noClasses()
+        .that().resideInAPackage(API_CONFIG)
+        .should().transitivelyDependOnClassesThat().resideInAnyPackage(CORE, INMEMORY, JDBC, STARTER)
+        .because("a host configures the library and writes its own AccessPolicy importing messaging-api only")
+        .check(classes);
+  }
+
+  @Test
+  void theConfigurationAndThePolicyShowOnlyApiAndJdkTypes() {
+    methods()
+        .that().areDeclaredInClassesThat().resideInAPackage(API_CONFIG)
+        .and().arePublic()
+        .should(takeAndReturnOnly(API, "java.."))
+        .because("MessagingConfiguration, its builder and AccessPolicy are what a host's code calls and implements")
+        .check(classes);
+  }
+
+  @Test
+  void theAdaptersFactoriesTakeOnlyApiTypesAndADataSource() {
+    methods()
+        .that().areDeclaredInClassesThat().resideInAnyPackage(INMEMORY, JDBC)
+        .and().areDeclaredInClassesThat().arePublic()
+        .and().arePublic()
+        .should(takeAndReturnOnly(API, "java..", "javax.sql.."))
+        .because("a host builds the library from a MessagingConfiguration (an API type) and, for JDBC, its DataSource")
+        .check(classes);
+  }
+
+  @Test
+  void theStarterUsesOnlyTheApiAndTheAdaptersFactories() {
+    classes()
+        .that().resideInAPackage(STARTER)
+        .should().onlyDependOnClassesThat(
+            resideInAnyPackage(STARTER, API, "java..", "org.springframework..", "io.micrometer..", "org.slf4j")
+                .or(JavaClass.Predicates.belongToAnyOf(InMemoryMessaging.class, JdbcMessaging.class, DataSource.class)))
+        .because("the starter wires the library as any host would: through the API and the adapters' public factories")
+        .check(classes);
+  }
+
+  /** Every parameter type and the return type of a method reside in one of {@code packages}. */
+  private static ArchCondition<JavaMethod> takeAndReturnOnly(String... packages) {
+    DescribedPredicate<JavaClass> allowed = resideInAnyPackage(packages);
+    return new ArchCondition<>("take and return only types in " + String.join(", ", packages)) {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        List<JavaClass> types = new ArrayList<>(method.getRawParameterTypes());
+        types.add(method.getRawReturnType());
+        for (JavaClass type : types) {
+          JavaClass element = type.isArray() ? type.getBaseComponentType() : type;
+          if (!element.isPrimitive() && !allowed.test(element)) {
+            events.add(SimpleConditionEvent.violated(method, method.getFullName() + " uses " + element.getName()));
+          }
+        }
+      }
+    };
   }
 
   @Test
@@ -195,8 +270,13 @@ class ArchitectureTest {
   @Test
   void onlyTheJdbcAdapterKnowsSql() {
     noClasses()
-        .that().resideOutsideOfPackage(JDBC)
+        .that().resideOutsideOfPackages(JDBC, STARTER)
         .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..")
+        .check(classes);
+    noClasses()
+        .that().resideInAPackage(STARTER)
+        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.flywaydb..")
+        .because("the starter hands the application's DataSource to JdbcMessaging and knows no more of SQL")
         .check(classes);
   }
 

@@ -15,7 +15,7 @@ import dev.casemail.messaging.api.ParticipantRegistration;
 import dev.casemail.messaging.api.ParticipantView;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.SystemFolder;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.jdbc.JdbcMessaging;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import dev.casemail.messaging.api.RecordExport;
 import dev.casemail.messaging.api.RecordScope;
 import dev.casemail.messaging.api.RecordSigner;
 import dev.casemail.messaging.api.Reply;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.core.record.RecordEncoding;
 import dev.casemail.messaging.core.record.RecordSigners;
 import dev.casemail.messaging.inmemory.InMemoryMessaging;

@@ -3,7 +3,7 @@ package dev.casemail.messaging.examples;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.casemail.messaging.api.Messaging;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.jdbc.JdbcMessaging;
 import java.nio.file.Path;
 import java.util.Properties;

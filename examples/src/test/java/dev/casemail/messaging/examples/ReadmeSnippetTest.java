@@ -1,16 +1,25 @@
 package dev.casemail.messaging.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.Directory;
+import dev.casemail.messaging.api.Event;
+import dev.casemail.messaging.api.EventBatch;
+import dev.casemail.messaging.api.EventType;
+import dev.casemail.messaging.api.Events;
 import dev.casemail.messaging.api.FamilyId;
 import dev.casemail.messaging.api.FamilyRegistration;
 import dev.casemail.messaging.api.FolderPage;
 import dev.casemail.messaging.api.FolderView;
+import dev.casemail.messaging.api.LimitExceededException;
+import dev.casemail.messaging.api.MessageSummary;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.Messaging;
+import dev.casemail.messaging.api.MoveRequest;
 import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
@@ -18,7 +27,8 @@ import dev.casemail.messaging.api.ParticipantRegistration;
 import dev.casemail.messaging.api.RecordExport;
 import dev.casemail.messaging.api.RecordScope;
 import dev.casemail.messaging.api.SystemFolder;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
+import dev.casemail.messaging.contract.MutableClock;
 import dev.casemail.messaging.core.record.RecordSigners;
 import dev.casemail.messaging.inmemory.InMemoryMessaging;
 import dev.casemail.messaging.jdbc.JdbcMessaging;
@@ -26,24 +36,17 @@ import dev.casemail.messaging.record.export.RecordExports;
 import dev.casemail.messaging.record.verifier.ExportFile;
 import dev.casemail.messaging.record.verifier.RecordVerifier;
 import dev.casemail.messaging.record.verifier.Verdict;
-import dev.casemail.messaging.api.Event;
-import dev.casemail.messaging.api.EventBatch;
-import dev.casemail.messaging.api.EventType;
-import dev.casemail.messaging.api.Events;
 import dev.casemail.messaging.events.dispatcher.DigestSummary;
 import dev.casemail.messaging.events.dispatcher.EventDispatcher;
 import dev.casemail.messaging.events.dispatcher.OutboxEventSource;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +55,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The code blocks of README.md (the usage snippet, the storage set-up, the record's export) are this test's code,
+ * The code blocks of README.md (the usage snippet, the storage set-up, the record's export, the events, testing
+ * with a clock) are this test's code,
  * compiled and run: the README cannot rot.
  */
 class ReadmeSnippetTest {
@@ -83,6 +87,7 @@ class ReadmeSnippetTest {
 
     FolderPage inbox = messaging.actingAs(mother).folder(SystemFolder.INBOX.id(), PageRequest.first());
     MessageView opened = messaging.actingAs(mother).open(inbox.items().get(0).id()); // records first viewed
+    messaging.actingAs(mother).move(MoveRequest.to(SystemFolder.ARCHIVE.id(), opened.id())); // still in All Messages
     // README-SNIPPET-END
 
     assertThat(opened.id()).isEqualTo(sent.id());
@@ -90,6 +95,11 @@ class ReadmeSnippetTest {
     assertThat(messaging.actingAs(lawyer).preview(sent.id()).receipts())
         .singleElement()
         .satisfies(receipt -> assertThat(receipt.firstViewedAt()).contains(opened.openedAt().orElseThrow()));
+    assertThat(messaging.actingAs(mother).folder(SystemFolder.INBOX.id(), PageRequest.first()).items()).isEmpty();
+    assertThat(messaging.actingAs(mother).folder(SystemFolder.ARCHIVE.id(), PageRequest.first()).items())
+        .extracting(MessageSummary::id).containsExactly(sent.id());
+    assertThat(messaging.actingAs(mother).folder(SystemFolder.ALL_MESSAGES.id(), PageRequest.first()).items())
+        .extracting(MessageSummary::id).contains(sent.id());
   }
 
   @Test
@@ -181,33 +191,9 @@ class ReadmeSnippetTest {
     assertThat(events.lease("mailer", 100, Duration.ofMinutes(1)).events()).isEmpty();
   }
 
-  /** A clock the test moves by hand: the host's own clock in production, {@code Clock.systemUTC()} by default. */
-  static final class HandClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
   @Test
   void theDispatcherSnippetSendsOneNoticePerRecipientPerWindow() throws InterruptedException {
-    HandClock clock = new HandClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     Messaging messaging = InMemoryMessaging.create(MessagingConfiguration.builder().clock(clock).build());
     ParticipantId lawyer = ParticipantId.of("lawyer-1");
     ParticipantId mediator = ParticipantId.of("mediator-1");
@@ -260,6 +246,34 @@ class ReadmeSnippetTest {
   }
 
   @Test
+  void theTestingSnippetDrivesTheLibrarysTimeWithATestClock() {
+    ParticipantId lawyer = ParticipantId.of("lawyer-1");
+    ParticipantId mother = ParticipantId.of("parent-1");
+    // README-TESTING-SNIPPET-START
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+    Messaging messaging = InMemoryMessaging.create(MessagingConfiguration.builder()
+        .clock(clock)
+        .accessRequestLimit(1)                      // one request...
+        .accessRequestPeriod(Duration.ofDays(7))    // ...a week
+        .build());
+    messaging.directory().register(ParticipantRegistration.practitioner(lawyer, "A. Lawyer"));
+    messaging.directory().register(ParticipantRegistration.parent(mother, "M. Parent"));
+
+    messaging.actingAs(lawyer).requestAccess(mother);
+    messaging.actingAs(mother).refuseAccess(lawyer);
+    assertThatThrownBy(() -> messaging.actingAs(lawyer).requestAccess(mother))
+        .isInstanceOf(LimitExceededException.class);  // retryAfter(): a week after the first request
+    clock.advance(Duration.ofDays(7));
+    messaging.actingAs(lawyer).requestAccess(mother); // a new round
+    // README-TESTING-SNIPPET-END
+
+    assertThat(messaging.actingAs(mother).accessLink(lawyer).status()).isEqualTo(AccessStatus.REQUESTED);
+    assertThat(messaging.actingAs(mother).folder(SystemFolder.ACTION_ITEMS.id(), PageRequest.first()).items())
+        .extracting(MessageSummary::sentAt)
+        .containsExactly(Instant.parse("2026-01-12T09:00:00Z"), Instant.parse("2026-01-05T09:00:00Z"));
+  }
+
+  @Test
   void theReadmeShowsExactlyTheCodeThisTestRuns() throws IOException {
     assertThat(normalized(readmeSnippet(0))).isEqualTo(normalized(testedSnippet("README-SNIPPET")));
     assertThat(normalized(readmeSnippet(1))).isEqualTo(normalized(testedSnippet("README-STORAGE-SNIPPET")));
@@ -270,6 +284,7 @@ class ReadmeSnippetTest {
         .isEqualTo(normalized(testedSnippet("README-DISPATCHER-SNIPPET")));
     assertThat(dispatcher.get(dispatcher.size() - 1)).as("the shutdown line, which the test runs in a finally")
         .startsWith("notices.close();").endsWith("// no thread left; nothing unsent is lost");
+    assertThat(normalized(readmeSnippet(5))).isEqualTo(normalized(testedSnippet("README-TESTING-SNIPPET")));
   }
 
   /** The {@code index}-th (from 0) ```java block of README.md. */

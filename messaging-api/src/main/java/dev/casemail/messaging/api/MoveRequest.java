@@ -40,6 +40,17 @@ public abstract class MoveRequest {
     return builder().addMessages(message).target(target).build();
   }
 
+  /**
+   * Moves these messages to {@code target}: {@code MoveRequest.to(SystemFolder.ARCHIVE.id(), first, second)}.
+   * (The target comes first because Java's variable arguments must come last.)
+   *
+   * @throws InvalidInputException if the target, the array or one of the ids is null, if no message is
+   *     given, or if more than {@value InputRules#MAX_MOVE_BATCH} are
+   */
+  public static MoveRequest to(FolderId target, MessageId... messages) {
+    return builder().addMessages(messages).target(target).build();
+  }
+
   /** A builder; {@code build()} throws {@link InvalidInputException} if a rule is broken. */
   public static Builder builder() {
     return new Builder();

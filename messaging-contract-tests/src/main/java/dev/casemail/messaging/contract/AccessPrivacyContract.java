@@ -14,7 +14,7 @@ import dev.casemail.messaging.api.LimitExceededException;
 import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.SystemFolder;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -20,12 +20,12 @@ import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantRegistration;
+import dev.casemail.messaging.api.ParticipantView;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.SystemFolder;
-import dev.casemail.messaging.core.MessagingConfiguration;
-import dev.casemail.messaging.core.access.AccessFacts;
-import dev.casemail.messaging.core.access.AccessPolicy;
-import dev.casemail.messaging.core.participant.Participant;
+import dev.casemail.messaging.api.config.AccessFacts;
+import dev.casemail.messaging.api.config.AccessPolicy;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -737,14 +737,14 @@ public interface AutoResponderContract extends MessagingFixture {
     }
 
     @Override
-    public boolean mayMessage(Participant sender, Participant recipient, AccessFacts facts) {
+    public boolean mayMessage(ParticipantView sender, ParticipantView recipient, AccessFacts facts) {
       seen.add(sender.id());
       seen.add(recipient.id());
       return !sender.id().equals(recipient.id()) && !denied.contains(List.of(sender.id(), recipient.id()));
     }
 
     @Override
-    public Set<ParticipantId> recipientsOf(Participant sender, AccessFacts facts) {
+    public Set<ParticipantId> recipientsOf(ParticipantView sender, AccessFacts facts) {
       return seen.stream()
           .filter(p -> !p.equals(sender.id()) && !denied.contains(List.of(sender.id(), p)))
           .collect(Collectors.toSet());

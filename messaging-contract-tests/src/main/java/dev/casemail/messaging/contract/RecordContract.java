@@ -3,6 +3,7 @@ package dev.casemail.messaging.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.Consistency;
 import dev.casemail.messaging.api.DraftContent;
 import dev.casemail.messaging.api.InvalidInputException;
@@ -23,8 +24,7 @@ import dev.casemail.messaging.api.RecordedFirstView;
 import dev.casemail.messaging.api.RecordedMessage;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.SignedTreeHead;
-import dev.casemail.messaging.api.AutoResponderSettings;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.core.record.MerkleTree;
 import dev.casemail.messaging.core.record.RecordEncoding;
 import dev.casemail.messaging.core.record.RecordSigners;

@@ -8,7 +8,7 @@ import dev.casemail.messaging.api.NewNotification;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.SystemFolder;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ public interface ThreadIdsContract extends MessagingFixture {
   @Test
   default void aRepeatedThreadIdStartsANewThreadInsteadOfJoiningTheOldOne() {
     RepeatingIds ids = new RepeatingIds();
-    World world = newWorld(MessagingConfiguration.builder().idGenerator(ids));
+    World world = newWorld(MessagingConfiguration.builder(), ids);
     ParticipantId lee = world.practitioner("lee");
     ParticipantId anna = world.parent("anna");
     world.grant(lee, anna);
@@ -45,7 +45,7 @@ public interface ThreadIdsContract extends MessagingFixture {
   @Test
   default void aRepeatedThreadIdNeverMergesASystemMessageIntoAConversation() {
     RepeatingIds ids = new RepeatingIds();
-    World world = newWorld(MessagingConfiguration.builder().idGenerator(ids));
+    World world = newWorld(MessagingConfiguration.builder(), ids);
     ParticipantId lee = world.practitioner("lee");
     ParticipantId anna = world.parent("anna");
     world.grant(lee, anna);

@@ -18,7 +18,7 @@ import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.ParticipantRegistration;
 import dev.casemail.messaging.api.SystemFolder;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A scenario on one new library: a test clock, short ways to register people and families, grant
@@ -40,8 +41,9 @@ public final class World {
   public final MutableClock clock = new MutableClock(START);
   public final Messaging messaging;
 
-  World(MessagingFixture fixture, MessagingConfiguration.Builder configuration) {
-    this.messaging = fixture.newMessaging(configuration.clock(clock).build());
+  /** A scenario on the library {@code library} builds from {@code configuration} with this world's clock. */
+  World(MessagingConfiguration.Builder configuration, Function<MessagingConfiguration, Messaging> library) {
+    this.messaging = library.apply(configuration.clock(clock).build());
   }
 
   /** Registers a practitioner named after the id ("Practitioner alice" for "alice"). */

@@ -1,8 +1,8 @@
 package dev.casemail.messaging.inmemory;
 
 import dev.casemail.messaging.api.Messaging;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.core.CoreMessaging;
-import dev.casemail.messaging.core.MessagingConfiguration;
 
 /**
  * The library on plain Java collections. Thread-safe: every operation is atomic and isolated (one
@@ -22,7 +22,10 @@ public final class InMemoryMessaging {
     return create(MessagingConfiguration.defaults());
   }
 
-  /** A new, empty library with the given clock, access policy and id source. */
+  /**
+   * A new, empty library configured by the host: its clock, access policy, limits and record keys
+   * ({@link MessagingConfiguration}, in {@code messaging-api}).
+   */
   public static Messaging create(MessagingConfiguration configuration) {
     return CoreMessaging.create(new InMemoryStorage(), configuration);
   }

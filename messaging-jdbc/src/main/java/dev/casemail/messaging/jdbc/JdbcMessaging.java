@@ -2,8 +2,8 @@ package dev.casemail.messaging.jdbc;
 
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.StorageException;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.core.CoreMessaging;
-import dev.casemail.messaging.core.MessagingConfiguration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -61,7 +61,10 @@ public final class JdbcMessaging {
     return create(dataSource, MessagingConfiguration.defaults());
   }
 
-  /** The library on {@code dataSource} with the given clock, access policy and id source. */
+  /**
+   * The library on {@code dataSource} configured by the host: its clock, access policy, limits and record
+   * keys ({@link MessagingConfiguration}, in {@code messaging-api}); the schema must be migrated.
+   */
   public static Messaging create(DataSource dataSource, MessagingConfiguration configuration) {
     Objects.requireNonNull(dataSource, "dataSource");
     return CoreMessaging.create(new JdbcStorage(dataSource), configuration);

@@ -20,17 +20,18 @@ import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.MoveRequest;
 import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.PageRequest;
+import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.ParticipantView;
 import dev.casemail.messaging.api.RecordExport;
 import dev.casemail.messaging.api.RecordScope;
 import dev.casemail.messaging.api.RecordSigner;
-import dev.casemail.messaging.api.ParticipantId;
-import dev.casemail.messaging.api.ParticipantView;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.StorageException;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.World;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.core.CoreMessaging;
 import dev.casemail.messaging.core.port.IdGenerator;
 import dev.casemail.messaging.core.record.RecordSigners;
 import java.time.Duration;
@@ -387,8 +388,8 @@ class AtomicOperationsTest {
       database = fresh;
       tables = TABLES.computeIfAbsent(kind, k -> StoredRows.ofSchema(fresh));
       failing = new FailingDataSource(database);
-      MessagingFixture fixture = configuration -> JdbcMessaging.create(
-          failing, MessagingConfiguration.builder().from(configuration).idGenerator(ids).recordSigner(SIGNER).build());
+      MessagingFixture fixture = (configuration, ignored) -> CoreMessaging.create(
+          new JdbcStorage(failing), MessagingConfiguration.builder().from(configuration).recordSigner(SIGNER).build(), ids);
       scene = new Scene(fixture.newWorld());
     }
 

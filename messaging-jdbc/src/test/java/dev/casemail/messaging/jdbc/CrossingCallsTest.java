@@ -18,10 +18,10 @@ import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.ParticipantView;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MailboxAudit;
 import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.World;
-import dev.casemail.messaging.core.MessagingConfiguration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -138,7 +138,7 @@ class CrossingCallsTest {
     // (each node builds its own configuration, hence its own id generator, as two processes would)
     nodeA = JdbcMessaging.create(poolA, MessagingConfiguration.builder().accessRequestLimit(1000).build());
     nodeB = JdbcMessaging.create(poolB, MessagingConfiguration.builder().accessRequestLimit(1000).build());
-    MessagingFixture throughNodeA = configuration -> nodeA;
+    MessagingFixture throughNodeA = (configuration, ids) -> nodeA;
     world = throughNodeA.newWorld();
     ledger = new Ledger();
 

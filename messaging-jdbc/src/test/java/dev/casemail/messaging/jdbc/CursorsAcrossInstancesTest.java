@@ -11,9 +11,9 @@ import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.World;
-import dev.casemail.messaging.core.MessagingConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class CursorsAcrossInstancesTest {
       Messaging nodeA = JdbcMessaging.create(poolA, MessagingConfiguration.defaults());
       Messaging nodeB = JdbcMessaging.create(poolB, MessagingConfiguration.defaults());
       Messaging otherDatabase = JdbcMessaging.create(elsewhere, MessagingConfiguration.defaults());
-      MessagingFixture throughA = configuration -> nodeA;
+      MessagingFixture throughA = (configuration, ids) -> nodeA;
       World world = throughA.newWorld();
       ParticipantId lee = world.practitioner("lee");
       ParticipantId anna = world.parent("anna");
@@ -42,7 +42,7 @@ class CursorsAcrossInstancesTest {
       for (int i = 0; i < 5; i++) {
         world.send(lee, "Message " + i, "", anna);
       }
-      MessagingFixture throughOther = configuration -> otherDatabase;
+      MessagingFixture throughOther = (configuration, ids) -> otherDatabase;
       World other = throughOther.newWorld();
       other.practitioner("lee");
       other.parent("anna");

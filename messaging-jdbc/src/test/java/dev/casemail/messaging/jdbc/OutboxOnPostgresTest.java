@@ -13,9 +13,9 @@ import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.World;
-import dev.casemail.messaging.core.MessagingConfiguration;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -73,7 +73,7 @@ class OutboxOnPostgresTest {
     String schema = TestDatabases.migratedPostgresSchema();
     HeldCommits held = new HeldCommits(pool(schema, 4));
     Messaging messaging = JdbcMessaging.create(held);
-    World world = ((MessagingFixture) configuration -> messaging).newWorld();
+    World world = ((MessagingFixture) (configuration, ids) -> messaging).newWorld();
     ParticipantId anna = world.parent("anna");
     ParticipantId ben = world.parent("ben");
     ParticipantId carl = world.parent("carl");
@@ -114,7 +114,7 @@ class OutboxOnPostgresTest {
     String schema = TestDatabases.migratedPostgresSchema();
     HikariDataSource before = pool(schema, 2);
     Messaging first = JdbcMessaging.create(before);
-    World world = ((MessagingFixture) configuration -> first).newWorld();
+    World world = ((MessagingFixture) (configuration, ids) -> first).newWorld();
     ParticipantId anna = world.parent("anna");
     ParticipantId ben = world.parent("ben");
     world.family("miller", anna, ben);
@@ -162,7 +162,7 @@ class OutboxOnPostgresTest {
   private void consumeWhileSending(DataSource a, DataSource b, Duration sending) throws Exception {
     Messaging nodeA = JdbcMessaging.create(a, MessagingConfiguration.builder().maxAttempts(20).build());
     Messaging nodeB = JdbcMessaging.create(b, MessagingConfiguration.builder().maxAttempts(20).build());
-    World world = ((MessagingFixture) configuration -> nodeA).newWorld();
+    World world = ((MessagingFixture) (configuration, ids) -> nodeA).newWorld();
     // two practitioners with access to eight parents: each practitioner may message any parent, and each
     // parent either practitioner (families hold two parents, so parents are paired as co-parents too)
     List<ParticipantId> practitioners = List.of(world.practitioner("lee"), world.practitioner("ray"));

@@ -10,9 +10,9 @@ import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.World;
-import dev.casemail.messaging.core.MessagingConfiguration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,7 +65,7 @@ class PagesAgreeWithTheirCountsTest {
   @EnumSource(Database.class)
   void everyPageReadWhileMessagesArriveAndAreOpenedAgreesWithTheCountsReadWithIt(Database database) {
     Messaging messaging = JdbcMessaging.create(database.fresh.get(), MessagingConfiguration.defaults());
-    MessagingFixture fixture = configuration -> messaging;
+    MessagingFixture fixture = (configuration, ids) -> messaging;
     World world = fixture.newWorld();
     // the reader's id sorts first: an open (her mailbox, then the sender's) and a send (both, in key
     // order) lock alike, so this test does not depend on the order crossing calls lock in

@@ -1,14 +1,16 @@
 package dev.casemail.messaging.jdbc;
 
 import dev.casemail.messaging.api.Messaging;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MessagingContract;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.core.CoreMessaging;
+import dev.casemail.messaging.core.port.IdGenerator;
 
 /** The whole contract suite on PostgreSQL 17 (embedded, started by the build). */
 class PostgresMessagingTest implements MessagingContract {
 
   @Override
-  public Messaging newMessaging(MessagingConfiguration configuration) {
-    return JdbcMessaging.create(TestDatabases.freshPostgres(), configuration);
+  public Messaging newMessaging(MessagingConfiguration configuration, IdGenerator ids) {
+    return CoreMessaging.create(new JdbcStorage(TestDatabases.freshPostgres()), configuration, ids);
   }
 }

@@ -19,11 +19,12 @@ import dev.casemail.messaging.api.RecordSigner;
 import dev.casemail.messaging.api.RecordedMessage;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.MutableClock;
 import dev.casemail.messaging.contract.RecordContract;
 import dev.casemail.messaging.contract.World;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.core.CoreMessaging;
 import dev.casemail.messaging.core.port.IdGenerator;
 import dev.casemail.messaging.core.record.MerkleTree;
 import dev.casemail.messaging.core.record.RecordEncoding;
@@ -709,8 +710,8 @@ class RecordTamperTest {
     private static Template build(Database database) {
       Template template = new Template(database);
       DataSource db = database.fresh.get();
-      MessagingFixture fixture = configuration -> JdbcMessaging.create(db, configuration);
-      World world = fixture.newWorld(MessagingConfiguration.builder().recordSigner(SIGNER).idGenerator(new SteppedIds(1000)));
+      MessagingFixture fixture = (configuration, ids) -> CoreMessaging.create(new JdbcStorage(db), configuration, ids);
+      World world = fixture.newWorld(MessagingConfiguration.builder().recordSigner(SIGNER), new SteppedIds(1000));
       template.scene.end = play(world, template.scene);
       template.read(db);
       return template;
@@ -881,8 +882,8 @@ class RecordTamperTest {
       this.template = template;
       this.database = template.copy();
       this.clock = new MutableClock(template.scene.end.plus(Duration.ofHours(1)));
-      this.messaging = JdbcMessaging.create(database, MessagingConfiguration.builder()
-          .clock(clock).recordSigner(SIGNER).idGenerator(new SteppedIds(1_000_000)).build());
+      this.messaging = CoreMessaging.create(new JdbcStorage(database),
+          MessagingConfiguration.builder().clock(clock).recordSigner(SIGNER).build(), new SteppedIds(1_000_000));
     }
 
     RecordExport exportAll(ParticipantId owner) {

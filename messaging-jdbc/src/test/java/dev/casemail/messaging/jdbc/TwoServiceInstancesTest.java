@@ -18,10 +18,10 @@ import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.ReadReceipt;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MailboxAudit;
 import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.World;
-import dev.casemail.messaging.core.MessagingConfiguration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -102,7 +102,7 @@ class TwoServiceInstancesTest {
     nodeA = JdbcMessaging.create(poolA, MessagingConfiguration.builder().accessRequestLimit(1000).build());
     nodeB = JdbcMessaging.create(poolB, MessagingConfiguration.builder().accessRequestLimit(1000).build());
     // both nodes run on the system clock: the world's test clock is left unused
-    MessagingFixture throughNodeA = configuration -> nodeA;
+    MessagingFixture throughNodeA = (configuration, ids) -> nodeA;
     world = throughNodeA.newWorld();
   }
 

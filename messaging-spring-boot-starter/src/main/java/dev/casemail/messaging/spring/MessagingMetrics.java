@@ -3,7 +3,7 @@ package dev.casemail.messaging.spring;
 import dev.casemail.messaging.api.Directory;
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.ParticipantMessaging;
-import dev.casemail.messaging.core.RetryListener;
+import dev.casemail.messaging.api.config.RetryListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,7 +1,7 @@
 package dev.casemail.messaging.spring;
 
 import dev.casemail.messaging.api.InvalidInputException;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.springframework.boot.context.properties.ConfigurationProperties;

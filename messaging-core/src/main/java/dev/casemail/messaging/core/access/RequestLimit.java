@@ -3,6 +3,7 @@ package dev.casemail.messaging.core.access;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.LimitExceededException;
 import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,13 +20,18 @@ public record RequestLimit(int requests, Duration period) {
   /** The default: 3 requests per 30 days. */
   public static final RequestLimit DEFAULT = new RequestLimit(3, Duration.ofDays(30));
 
-  /** @throws InvalidInputException unless 1 to 1000 requests in a period of 1 minute to 3660 days */
+  /**
+   * A limit within the ranges {@link MessagingConfiguration} allows.
+   *
+   * @throws InvalidInputException unless 1 to 1000 requests in a period of 1 minute to 3660 days
+   */
   public RequestLimit {
     Objects.requireNonNull(period, "period");
-    if (requests < 1 || requests > 1000) {
+    if (requests < 1 || requests > MessagingConfiguration.MAX_ACCESS_REQUEST_LIMIT) {
       throw new InvalidInputException("accessRequestLimit", "must be from 1 to 1000 (was " + requests + ")");
     }
-    if (period.compareTo(Duration.ofMinutes(1)) < 0 || period.compareTo(Duration.ofDays(3660)) > 0) {
+    if (period.compareTo(MessagingConfiguration.MIN_ACCESS_REQUEST_PERIOD) < 0
+        || period.compareTo(MessagingConfiguration.MAX_ACCESS_REQUEST_PERIOD) > 0) {
       throw new InvalidInputException("accessRequestPeriod", "must be from 1 minute to 3660 days (was " + period + ")");
     }
   }

@@ -177,7 +177,7 @@ final class AccessService {
   List<RecipientGroup> recipients(ParticipantId actorId) {
     return context.transactions.read("recipients", store -> {
       Participant actor = Context.participant(store, actorId);
-      Set<ParticipantId> allowed = context.policy.recipientsOf(actor, new StoreAccessFacts(store, actorId));
+      Set<ParticipantId> allowed = context.recipientsOf(actor, new StoreAccessFacts(store, actorId));
       Map<ParticipantId, Participant> recipients = store.participants().findAll(allowed);
       Set<FamilyId> actorFamilies = actor.isParent()
           ? store.families().ofParent(actorId).stream().map(Family::id).collect(Collectors.toSet())

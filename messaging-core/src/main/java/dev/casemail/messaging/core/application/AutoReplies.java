@@ -4,7 +4,7 @@ import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageKind;
 import dev.casemail.messaging.api.ParticipantId;
-import dev.casemail.messaging.core.access.AccessFacts;
+import dev.casemail.messaging.api.config.AccessFacts;
 import dev.casemail.messaging.core.autoresponder.AutoReplyRecord;
 import dev.casemail.messaging.core.autoresponder.AutoResponder;
 import dev.casemail.messaging.core.autoresponder.AutoResponderState;
@@ -58,7 +58,7 @@ final class AutoReplies {
       Optional<AutoResponderState> state = Optional.of(states.get(owner.id()));
       Optional<AutoReplyRecord> last = Optional.ofNullable(lastReplies.get(owner.id()));
       if (!AutoResponder.shouldAnswer(owner.id(), incoming, state, last, now)
-          || !context.policy.mayMessage(owner, sender, facts)) {
+          || !context.mayMessage(owner, sender, facts)) {
         continue;
       }
       AutoResponderSettings settings = state.get().settings();

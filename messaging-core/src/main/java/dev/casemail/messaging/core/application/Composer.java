@@ -11,7 +11,7 @@ import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.ThreadId;
-import dev.casemail.messaging.core.access.AccessFacts;
+import dev.casemail.messaging.api.config.AccessFacts;
 import dev.casemail.messaging.core.application.Plan.Outcome;
 import dev.casemail.messaging.core.mailbox.Delivery;
 import dev.casemail.messaging.core.mailbox.MailboxChange;
@@ -216,7 +216,7 @@ final class Composer {
     for (ParticipantId id : ids) {
       Participant recipient = found.get(id);
       // an unknown id is denied like a known one, so a refusal never tells who is registered
-      if (recipient == null || !context.policy.mayMessage(actor, recipient, facts)) {
+      if (recipient == null || !context.mayMessage(actor, recipient, facts)) {
         denied.add(id);
       } else {
         recipients.add(recipient);

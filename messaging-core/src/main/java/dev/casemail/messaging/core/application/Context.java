@@ -2,30 +2,32 @@ package dev.casemail.messaging.core.application;
 
 import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.NotFoundException;
-import dev.casemail.messaging.api.TimestampAuthority;
 import dev.casemail.messaging.api.ParticipantId;
-import dev.casemail.messaging.core.access.AccessPolicy;
+import dev.casemail.messaging.api.TimestampAuthority;
+import dev.casemail.messaging.api.config.AccessFacts;
+import dev.casemail.messaging.api.config.AccessPolicy;
 import dev.casemail.messaging.core.access.RequestLimit;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.IdGenerator;
-import dev.casemail.messaging.core.record.HeadSigner;
 import dev.casemail.messaging.core.port.Store;
+import dev.casemail.messaging.core.record.HeadSigner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 
 /** What every service needs: transactions, time, ids, the access policy and limits, cursors, the record's signer. */
 final class Context {
 
   final Transactions transactions;
-  final AccessPolicy policy;
   final RequestLimit requestLimit;
   final Cursors cursors;
   final HeadSigner signer;
   final Optional<TimestampAuthority> timestamps;
   private final Clock clock;
   private final IdGenerator ids;
+  private final AccessPolicy policy;
 
   Context(
       Transactions transactions,
@@ -43,6 +45,16 @@ final class Context {
     this.cursors = new Cursors();
     this.signer = signer;
     this.timestamps = timestamps;
+  }
+
+  /** Whether the host's policy lets {@code sender} message {@code recipient}, asked in the API's terms. */
+  boolean mayMessage(Participant sender, Participant recipient, AccessFacts facts) {
+    return policy.mayMessage(sender.view(), recipient.view(), facts);
+  }
+
+  /** Everyone the host's policy lets {@code sender} message, asked in the API's terms. */
+  Set<ParticipantId> recipientsOf(Participant sender, AccessFacts facts) {
+    return policy.recipientsOf(sender.view(), facts);
   }
 
   /**

@@ -12,9 +12,12 @@ import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.RecordExport;
 import dev.casemail.messaging.api.RecordScope;
-import dev.casemail.messaging.core.MessagingConfiguration;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
+import dev.casemail.messaging.core.access.RequestLimit;
+import dev.casemail.messaging.core.port.IdGenerator;
 import dev.casemail.messaging.core.port.Storage;
 import dev.casemail.messaging.core.record.HeadSigner;
+import dev.casemail.messaging.core.record.RecordSigners;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +38,8 @@ public final class MessagingService implements Messaging {
   private final DirectoryService directory;
   private final EventService events;
 
-  public MessagingService(Storage storage, MessagingConfiguration configuration) {
+  /** The library on {@code storage}, configured by the host's {@code configuration}, with ids from {@code ids}. */
+  public MessagingService(Storage storage, MessagingConfiguration configuration, IdGenerator ids) {
     Clock clock = Objects.requireNonNull(configuration.clock(), "clock");
     Context context = new Context(
         new Transactions(
@@ -44,10 +48,12 @@ public final class MessagingService implements Messaging {
             Objects.requireNonNull(configuration.retryListener(), "retryListener"),
             FailureLog.toSlf4j(clock)),
         clock,
-        Objects.requireNonNull(configuration.idGenerator(), "idGenerator"),
+        Objects.requireNonNull(ids, "ids"),
         Objects.requireNonNull(configuration.accessPolicy(), "accessPolicy"),
-        configuration.requestLimit(),
-        new HeadSigner(configuration.recordSigner(), configuration.formerRecordKeys()),
+        new RequestLimit(configuration.accessRequestLimit(), configuration.accessRequestPeriod()),
+        new HeadSigner(
+            configuration.recordSigner().orElseGet(RecordSigners::generatedOnFirstUse),
+            configuration.formerRecordKeys()),
         configuration.timestampAuthority());
     this.composer = new Composer(context);
     this.access = new AccessService(context, composer);

@@ -2,7 +2,7 @@ package dev.casemail.messaging.core.application;
 
 import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.ParticipantId;
-import dev.casemail.messaging.core.access.AccessFacts;
+import dev.casemail.messaging.api.config.AccessFacts;
 import dev.casemail.messaging.core.participant.Family;
 import dev.casemail.messaging.core.port.Store;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.casemail.messaging.api.ConflictException;
-import dev.casemail.messaging.core.RetryListener;
+import dev.casemail.messaging.api.config.RetryListener;
 import dev.casemail.messaging.core.port.Storage;
 import dev.casemail.messaging.core.port.StorageConflictException;
 import dev.casemail.messaging.core.port.Store;

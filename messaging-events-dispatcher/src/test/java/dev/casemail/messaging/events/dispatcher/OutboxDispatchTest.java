@@ -46,7 +46,7 @@ class OutboxDispatchTest {
 
   @BeforeEach
   void practice() {
-    MessagingFixture inMemory = InMemoryMessaging::create;
+    MessagingFixture inMemory = (configuration, ids) -> InMemoryMessaging.create(configuration);
     world = inMemory.newWorld();
     world.practitioner(LEE.value());
     world.practitioner(KIM.value());

@@ -4,10 +4,11 @@ import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.ParticipantId;
-import dev.casemail.messaging.core.access.AccessFacts;
-import dev.casemail.messaging.core.access.AccessPolicy;
-import dev.casemail.messaging.core.access.DefaultAccessPolicy;
-import dev.casemail.messaging.core.participant.Participant;
+import dev.casemail.messaging.api.ParticipantRole;
+import dev.casemail.messaging.api.ParticipantView;
+import dev.casemail.messaging.api.config.AccessFacts;
+import dev.casemail.messaging.api.config.AccessPolicy;
+import dev.casemail.messaging.api.config.DefaultAccessPolicy;
 import java.util.HashSet;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
@@ -31,14 +32,15 @@ public class CaseService {
     AccessPolicy rules = new DefaultAccessPolicy();
     return new AccessPolicy() {
       @Override
-      public boolean mayMessage(Participant sender, Participant recipient, AccessFacts facts) {
-        return !(sender.isParent() && recipient.isParent()) && rules.mayMessage(sender, recipient, facts);
+      public boolean mayMessage(ParticipantView sender, ParticipantView recipient, AccessFacts facts) {
+        boolean parentToParent = sender.role() == ParticipantRole.PARENT && recipient.role() == ParticipantRole.PARENT;
+        return !parentToParent && rules.mayMessage(sender, recipient, facts);
       }
 
       @Override
-      public Set<ParticipantId> recipientsOf(Participant sender, AccessFacts facts) {
+      public Set<ParticipantId> recipientsOf(ParticipantView sender, AccessFacts facts) {
         Set<ParticipantId> recipients = new HashSet<>(rules.recipientsOf(sender, facts));
-        if (sender.isParent()) {
+        if (sender.role() == ParticipantRole.PARENT) {
           recipients.removeAll(facts.coParents(sender.id()));
         }
         return recipients;

@@ -12,8 +12,8 @@ import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantRegistration;
 import dev.casemail.messaging.api.ParticipantView;
-import dev.casemail.messaging.core.MessagingConfiguration;
-import dev.casemail.messaging.core.access.AccessPolicy;
+import dev.casemail.messaging.api.config.AccessPolicy;
+import dev.casemail.messaging.api.config.MessagingConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +81,16 @@ class ReadmeSpringBootSnippetTest {
               .addRecipients(LAWYER).subject("Weekend").body("Could you ask the father?").build()).subject())
           .isEqualTo("Weekend");
     }
+  }
+
+  @Test
+  void theReadmesApplicationImportsNothingOfTheCore() throws IOException {
+    List<String> imports = Files.readAllLines(SNIPPET_FILE, StandardCharsets.UTF_8).stream()
+        .filter(line -> line.startsWith("import ")).collect(Collectors.toList());
+
+    assertThat(imports).as("the README's application, policy included, is written in the API's types")
+        .anyMatch(line -> line.contains("dev.casemail.messaging.api.config.AccessPolicy"))
+        .noneMatch(line -> line.contains("dev.casemail.messaging.core"));
   }
 
   @Test

@@ -1,15 +1,9 @@
-package dev.casemail.messaging.core;
+package dev.casemail.messaging.api.config;
 
 import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.InvalidInputException;
-import dev.casemail.messaging.core.access.AccessPolicy;
-import dev.casemail.messaging.core.access.DefaultAccessPolicy;
-import dev.casemail.messaging.core.access.RequestLimit;
-import dev.casemail.messaging.core.record.RecordSigners;
 import dev.casemail.messaging.api.RecordSigner;
 import dev.casemail.messaging.api.TimestampAuthority;
-import dev.casemail.messaging.core.port.IdGenerator;
-import dev.casemail.messaging.core.port.TimeOrderedIdGenerator;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,26 +12,47 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What a host may replace when it builds a {@code Messaging}: the clock, the access policy, the id
- * source, the retries after a lost race (and who is told of them) and the access request limit. Every storage adapter's factory
- * accepts one; {@link #defaults()} is right for production.
+ * What a host may set when it builds a {@code Messaging}: the clock, the access policy, the retries
+ * after a lost race (and who is told of them), the access request limit and the record's keys. Every
+ * storage adapter's factory takes one ({@code InMemoryMessaging.create(configuration)},
+ * {@code JdbcMessaging.create(dataSource, configuration)}); {@link #defaults()} is right for
+ * production but for {@link #recordSigner()}, which a host that keeps evidence must set.
  *
- * <p>Like the API's commands, a wrong value is an {@link InvalidInputException} naming it: the
- * builder refuses a null, {@code build()} an attempt count below one or a request limit out of range.
- * (The generated builder is a package-private detail, as in the API, so that its final setters cannot
- * fail with a {@link NullPointerException}.)
+ * <pre>{@code
+ * MessagingConfiguration configuration = MessagingConfiguration.builder()
+ *     .accessPolicy(new DefaultAccessPolicy())
+ *     .clock(Clock.systemUTC())
+ *     .build();
+ * }</pre>
+ *
+ * <p>It lives in {@code messaging-api} (this package) and names only the API's types and the JDK's, so
+ * a host builds it without importing {@code messaging-core}. An immutable value: the builder copies
+ * what it is given, and one configuration may build any number of libraries.
+ *
+ * <p>Like the API's commands, a wrong value is an {@link InvalidInputException} naming it: every setter
+ * of the builder refuses a null, and {@link Builder#build()} an attempt count below 1 or a request
+ * limit out of range. (The generated builder is a package-private detail, as in the rest of the API,
+ * so that its final setters cannot fail with a {@link NullPointerException}.)
  */
 @Value.Immutable
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    typeInnerBuilder = "GeneratedBuilder",
-    builder = "new")
 public abstract class MessagingConfiguration {
+
+  /** The default of {@link #maxAttempts()}. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 5;
+  /** The most {@link #accessRequestLimit()} may be. */
+  public static final int MAX_ACCESS_REQUEST_LIMIT = 1000;
+  /** The shortest {@link #accessRequestPeriod()} may be. */
+  public static final Duration MIN_ACCESS_REQUEST_PERIOD = Duration.ofMinutes(1);
+  /** The longest {@link #accessRequestPeriod()} may be. */
+  public static final Duration MAX_ACCESS_REQUEST_PERIOD = Duration.ofDays(3660);
 
   MessagingConfiguration() {}
 
-  /** The time source of sent times, first-viewed times and auto-responder windows; default UTC system clock. */
+  /**
+   * The time source of sent times, first-viewed times, access request limits, auto-responder windows
+   * and new ids; default the UTC system clock. A host's tests pass a clock they move by hand (README,
+   * "Testing your integration").
+   */
   @Value.Default
   public Clock clock() {
     return Clock.systemUTC();
@@ -49,16 +64,13 @@ public abstract class MessagingConfiguration {
     return new DefaultAccessPolicy();
   }
 
-  /** The source of new ids; default {@link TimeOrderedIdGenerator} on {@link #clock()}. */
-  @Value.Default
-  public IdGenerator idGenerator() {
-    return new TimeOrderedIdGenerator(clock());
-  }
-
-  /** How often a call that lost a race in storage is tried in all before it fails with a conflict; default 5. */
+  /**
+   * How often a call that lost a race in storage is tried in all before it fails with a
+   * {@code ConflictException}; at least 1, default {@value #DEFAULT_MAX_ATTEMPTS}.
+   */
   @Value.Default
   public int maxAttempts() {
-    return 5;
+    return DEFAULT_MAX_ATTEMPTS;
   }
 
   /** Who is told of each retry after a lost race, for metrics; default {@link RetryListener#NONE}. */
@@ -69,57 +81,58 @@ public abstract class MessagingConfiguration {
 
   /**
    * How many access requests one requester may make to one participant within
-   * {@link #accessRequestPeriod()}; default 3. Bounds the action items an unwelcome requester can post.
+   * {@link #accessRequestPeriod()}; 1 to {@value #MAX_ACCESS_REQUEST_LIMIT}, default 3. Bounds the action
+   * items an unwelcome requester can post.
    */
   @Value.Default
   public int accessRequestLimit() {
-    return RequestLimit.DEFAULT.requests();
+    return 3;
   }
 
-  /** The period {@link #accessRequestLimit()} counts requests in; default 30 days. */
+  /** The period {@link #accessRequestLimit()} counts requests in; 1 minute to 3660 days, default 30 days. */
   @Value.Default
   public Duration accessRequestPeriod() {
-    return RequestLimit.DEFAULT.period();
+    return Duration.ofDays(30);
   }
 
   /**
    * The host's key, which signs the heads of mailboxes' records (exports, {@code recordHead()}):
    * {@code RecordSigners.ed25519(privateKeyPem, publicKeyPem)} for an Ed25519 key the host keeps, or a
-   * signer of the host's own (a hardware security module). The default generates a key for this
-   * process the first time it signs, and says so in a warning: fine for a demo, useless for evidence,
-   * since nobody keeps that key's public half.
+   * signer of the host's own (a hardware security module). When absent (the default) each library
+   * generates a key the first time it signs, and says so in a warning: fine for a demo, useless for
+   * evidence, since nobody keeps that key's public half.
    */
-  @Value.Default
-  public RecordSigner recordSigner() {
-    return RecordSigners.generatedOnFirstUse();
-  }
+  public abstract Optional<RecordSigner> recordSigner();
 
   /**
    * The public keys that signed record heads before {@link #recordSigner()}'s key, once the host has
    * changed its key; none by default. An export checks that every earlier export's head was signed by the
    * record key or one of these before it hands those heads on: a head signed by a key the library does not
    * know could have been changed, and is refused (so with the default key, generated anew by every
-   * process, a record exported by an earlier process cannot be exported again).
+   * library, a record exported by an earlier process cannot be exported again).
    */
   public abstract List<PublicKey> formerRecordKeys();
 
   /** An RFC 3161 time-stamping authority that time-stamps every export's signed head; none by default. */
   public abstract Optional<TimestampAuthority> timestampAuthority();
 
-  /** The request limit of {@link #accessRequestLimit()} and {@link #accessRequestPeriod()}. */
-  public RequestLimit requestLimit() {
-    return new RequestLimit(accessRequestLimit(), accessRequestPeriod());
-  }
-
   @Value.Check
   void check() {
-    requestLimit();
     if (maxAttempts() < 1) {
       throw new InvalidInputException("maxAttempts", "must be at least 1 (was " + maxAttempts() + ")");
     }
+    if (accessRequestLimit() < 1 || accessRequestLimit() > MAX_ACCESS_REQUEST_LIMIT) {
+      throw new InvalidInputException(
+          "accessRequestLimit", "must be from 1 to " + MAX_ACCESS_REQUEST_LIMIT + " (was " + accessRequestLimit() + ")");
+    }
+    if (accessRequestPeriod().compareTo(MIN_ACCESS_REQUEST_PERIOD) < 0
+        || accessRequestPeriod().compareTo(MAX_ACCESS_REQUEST_PERIOD) > 0) {
+      throw new InvalidInputException(
+          "accessRequestPeriod", "must be from 1 minute to 3660 days (was " + accessRequestPeriod() + ")");
+    }
   }
 
-  /** The production defaults. */
+  /** The production defaults (with a generated record key: see {@link #recordSigner()}). */
   public static MessagingConfiguration defaults() {
     return builder().build();
   }
@@ -129,38 +142,36 @@ public abstract class MessagingConfiguration {
     return new Builder();
   }
 
-  /** Builds a {@link MessagingConfiguration}; each setter refuses a null with an {@link InvalidInputException}. */
+  /**
+   * Builds a {@link MessagingConfiguration}. Every setter refuses a null with an
+   * {@link InvalidInputException} naming the value and leaves the builder as it was; {@link #build()}
+   * checks the ranges.
+   */
   public static final class Builder {
     private final ImmutableMessagingConfiguration.Builder values = new ImmutableMessagingConfiguration.Builder();
 
     /** A builder starting from the defaults, as {@link MessagingConfiguration#builder()} returns. */
     public Builder() {}
 
-    /** Copies every value of {@code configuration}. */
+    /** Copies every value of {@code configuration}. @throws InvalidInputException if it is null */
     public Builder from(MessagingConfiguration configuration) {
       values.from(InputRules.required("configuration", configuration));
       return this;
     }
 
-    /** Sets the time source. */
+    /** Sets the time source. @throws InvalidInputException if it is null */
     public Builder clock(Clock clock) {
       values.clock(InputRules.required("clock", clock));
       return this;
     }
 
-    /** Sets who may message whom. */
+    /** Sets who may message whom. @throws InvalidInputException if it is null */
     public Builder accessPolicy(AccessPolicy accessPolicy) {
       values.accessPolicy(InputRules.required("accessPolicy", accessPolicy));
       return this;
     }
 
-    /** Sets the source of new ids. */
-    public Builder idGenerator(IdGenerator idGenerator) {
-      values.idGenerator(InputRules.required("idGenerator", idGenerator));
-      return this;
-    }
-
-    /** Sets how often a call that lost a race is tried in all; at least 1. */
+    /** Sets how often a call that lost a race is tried in all; {@link #build()} refuses less than 1. */
     public Builder maxAttempts(int maxAttempts) {
       values.maxAttempts(maxAttempts);
       return this;
@@ -172,9 +183,23 @@ public abstract class MessagingConfiguration {
       return this;
     }
 
-    /** Sets how many access requests one requester may make to one participant per period; 1 to 1000. */
+    /**
+     * Sets how many access requests one requester may make to one participant per period;
+     * {@link #build()} refuses less than 1 or more than {@value MessagingConfiguration#MAX_ACCESS_REQUEST_LIMIT}.
+     */
     public Builder accessRequestLimit(int accessRequestLimit) {
       values.accessRequestLimit(accessRequestLimit);
+      return this;
+    }
+
+    /**
+     * Sets the period the access request limit counts in; {@link #build()} refuses less than 1 minute or
+     * more than 3660 days.
+     *
+     * @throws InvalidInputException if it is null
+     */
+    public Builder accessRequestPeriod(Duration accessRequestPeriod) {
+      values.accessRequestPeriod(InputRules.required("accessRequestPeriod", accessRequestPeriod));
       return this;
     }
 
@@ -207,13 +232,12 @@ public abstract class MessagingConfiguration {
       return this;
     }
 
-    /** Sets the period the access request limit counts in; 1 minute to 3660 days. */
-    public Builder accessRequestPeriod(Duration accessRequestPeriod) {
-      values.accessRequestPeriod(InputRules.required("accessRequestPeriod", accessRequestPeriod));
-      return this;
-    }
-
-    /** The configuration. @throws InvalidInputException if {@code maxAttempts} or the request limit is out of range */
+    /**
+     * The configuration.
+     *
+     * @throws InvalidInputException if {@code maxAttempts} is below 1 or the access request limit or
+     *     period is out of range
+     */
     public MessagingConfiguration build() {
       return values.build();
     }

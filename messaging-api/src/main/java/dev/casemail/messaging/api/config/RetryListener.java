@@ -1,4 +1,4 @@
-package dev.casemail.messaging.core;
+package dev.casemail.messaging.api.config;
 
 /**
  * Told each time a call that lost a race in storage (a unique key taken meanwhile, a serialization
