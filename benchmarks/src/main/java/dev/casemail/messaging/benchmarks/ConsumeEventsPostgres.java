@@ -114,7 +114,12 @@ public class ConsumeEventsPostgres {
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams params) {
-      library = params.getBenchmark().endsWith(".library");
+      start(params.getBenchmark().endsWith(".library"));
+    }
+
+    /** A server with the scene, the consumer registered, and a pool of {@code threads} consumer threads. */
+    void start(boolean library) {
+      this.library = library;
       postgres = Postgres.start();
       Messaging messaging = JdbcMessaging.create(postgres.dataSource());
       messaging.directory().register(ParticipantRegistration.practitioner(Practice.LAWYER, Practice.LAWYER_NAME));
