@@ -68,8 +68,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * lawyer send each one note, and consumes what that wrote; the note's event row in each mailbox is the
  * template from which the {@value #PER_MAILBOX} events of each round are inserted (numbered on from the
  * mailbox's {@code event_count}, which is moved on with them, as the library's writers do) into the
- * outbox, or into the floor's queue. Writing 10,000 events through sends would take longer than
- * consuming them; only the consuming is measured. The library's acknowledged events stay in the outbox
+ * outbox, or into the floor's queue. Writing {@value #EVENTS} events through sends would take far longer
+ * than consuming them; only the consuming is measured. The library's acknowledged events stay in the outbox
  * until a purge ({@link Events#purgeAcknowledged}), which runs in the setup of the next iteration (its
  * time is printed, not measured); the floor deletes its rows as it consumes them.
  */
@@ -184,7 +184,7 @@ public class ConsumeEventsPostgres {
       }
     }
 
-    /** Every event consumed, once; and what the library's consumer does not need any more, gone from the queue. */
+    /** Exactly the backlog's events consumed (none twice, none left over), and nothing left pending. */
     @TearDown(Level.Iteration)
     public void check() {
       if (done.get() != EVENTS) {
