@@ -11,6 +11,11 @@
 #   benchmarks/run.sh --include RecordExportInMemory --no-memory
 #                                     W8 alone (export and verify a record of 10,000 messages: about 6 minutes,
 #                                     half of it the one PDF verification)
+#   benchmarks/run.sh --include SendPostgres --no-memory
+#                                     W3 alone (send on PostgreSQL against the SQL floor, event rows included: about 1 minute)
+#   benchmarks/run.sh --include ConsumeEventsPostgres --no-memory
+#                                     W9 alone (20,000 events consumed at 1 and 4 consumer threads against a
+#                                     SKIP LOCKED queue floor: about 3 minutes)
 #
 # Builds what it needs first (mvn package, tests skipped), then runs JMH through Suite on the class
 # path Maven wrote to benchmarks/target/benchmark.classpath.

@@ -62,6 +62,7 @@ final class Report {
     rows.add(bytes());
     rows.addAll(mixed());
     rows.addAll(record());
+    rows.addAll(events());
 
     StringBuilder table = new StringBuilder();
     table.append("| workload | ours | reference | ratio | target | met |\n");
@@ -75,7 +76,11 @@ final class Report {
     table.append("its calls per second are the threads divided by the mean call time, its deadlocks the growth of ");
     table.append("pg_stat_database.deadlocks during the measured iterations. W8's times are mean ms per operation; ");
     table.append("its entry bytes are every exported entry's leaf input (0x00 and its canonical encoding) in one ");
-    table.append("SHA-256, its ratio verify(manifest) over that hash.\n");
+    table.append("SHA-256, its ratio verify(manifest) over that hash. W9 is the time to consume ");
+    table.append(ConsumeEventsPostgres.EVENTS + " pending events (" + ConsumeEventsPostgres.PER_MAILBOX + " in each of ");
+    table.append(ConsumeEventsPostgres.MAILBOXES + " mailboxes) in batches of " + ConsumeEventsPostgres.BATCH);
+    table.append(", until the last is acknowledged, its events per second those events over that time; its ratio is ");
+    table.append("the floor's events per second over the library's.\n");
     for (Mixed figures : mixed.values()) {
       long all = figures.kinds().values().stream().mapToLong(Long::longValue).sum();
       List<String> shares = new ArrayList<>();
@@ -225,6 +230,33 @@ final class Report {
           pdfBytes == null ? "—" : format(verifyPdf / pdfBytes) + "× its time", "—", "—"});
     }
     return rows;
+  }
+
+  /**
+   * W9's rows, one per thread count: the events per second the library's consumers acknowledge and the
+   * floor's queue delivers, and the floor's over the library's (the issue sets no target).
+   */
+  private List<String[]> events() {
+    List<String[]> rows = new ArrayList<>();
+    String prefix = ConsumeEventsPostgres.class.getSimpleName() + ".";
+    for (int threads : List.of(1, 4)) {
+      String workload = "W9 events consumed, PostgreSQL, " + threads + (threads == 1 ? " consumer" : " consumers")
+          + " vs SKIP LOCKED queue floor";
+      Double us = micros.get(prefix + "library:" + threads);
+      Double them = micros.get(prefix + "sqlFloor:" + threads);
+      if (us == null || them == null) {
+        rows.add(notRun(workload, "—"));
+        continue;
+      }
+      rows.add(new String[] {workload, eventRate(us), "floor " + eventRate(them),
+          "floor " + format(us / them) + "× the library's events/s", "—", "—"});
+    }
+    return rows;
+  }
+
+  /** W9: the events of one operation over its time (in µs), and the time. */
+  private static String eventRate(double micros) {
+    return perSecond(ConsumeEventsPostgres.EVENTS * 1_000_000.0 / micros) + " events/s (" + millis(micros) + ")";
   }
 
   private static String rate(Mixed figures) {

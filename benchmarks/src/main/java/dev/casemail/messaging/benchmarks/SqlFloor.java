@@ -25,7 +25,11 @@ import javax.sql.DataSource;
  * <p>Rows of a send to two parents (as {@code JdbcStore} writes them): the three mailbox rows locked
  * {@code FOR UPDATE}, three {@code copies}, six {@code folders} count updates (Sent and All Messages of
  * the sender, Inbox and All Messages of each parent), two {@code receipts}, three {@code record_entries}
- * (the message entering each mailbox's record) and the three records' heads on the mailbox rows. The
+ * (the message entering each mailbox's record), two {@code outbox_events} (a {@code MESSAGE_RECEIVED}
+ * for each parent: the message, its thread, its kind and the sender, numbered on from the mailbox's
+ * {@code event_count}), and on the three mailbox rows the records' heads and the two parents' new
+ * event counts, in one update per row that changes only the head and the count it expects (the
+ * adapter, which must number events without gaps, guards its count the same way). The
  * floor computes no hash: its leaf hashes and heads are placeholders of the right length. Rows of a batch move: the
  * owner's mailbox row locked, the moved {@code copies}, the counts of the source and target folders.
  */
@@ -40,6 +44,8 @@ final class SqlFloor {
   private final AtomicLong ids = new AtomicLong();
   /** The size of each mailbox's record: the floor is its database's only writer, so it counts them itself. */
   private final Map<String, Long> recordSizes = new ConcurrentHashMap<>();
+  /** Each mailbox's event count, which the floor keeps itself for the same reason. */
+  private final Map<String, Long> eventCounts = new ConcurrentHashMap<>();
   private static final String HASH = "ab".repeat(32);
 
   SqlFloor(DataSource dataSource) {
@@ -59,10 +65,13 @@ final class SqlFloor {
     try (Connection connection = dataSource.getConnection()) {
       if (recordSizes.isEmpty()) {
         // once, before the first send: what the setup recorded (the access requests and their answers)
-        try (PreparedStatement sizes = connection.prepareStatement("SELECT owner_id, record_size FROM mailboxes");
+        // and the events it wrote (the access requests and approvals)
+        try (PreparedStatement sizes =
+                connection.prepareStatement("SELECT owner_id, record_size, event_count FROM mailboxes");
             ResultSet rows = sizes.executeQuery()) {
           while (rows.next()) {
             recordSizes.put(rows.getString(1), rows.getLong(2));
+            eventCounts.put(rows.getString(1), rows.getLong(3));
           }
         }
       }
@@ -128,25 +137,50 @@ final class SqlFloor {
       try (PreparedStatement entries = connection.prepareStatement(
               "INSERT INTO record_entries (owner_id, leaf_index, kind, reference, other_id, recorded_at, leaf_hash)"
                   + " VALUES (?, ?, 1, ?, '', ?, ?)");
+          PreparedStatement events = connection.prepareStatement(
+              "INSERT INTO outbox_events (owner_id, event_number, event_type, occurred_at, message_id, thread_id,"
+                  + " message_kind, counterpart_id, export_number)"
+                  + " VALUES (?, ?, 'MESSAGE_RECEIVED', ?, ?, ?, 'PERSONAL', ?, NULL)");
           PreparedStatement heads = connection.prepareStatement(
-              "UPDATE mailboxes SET record_size = ?, record_frontier = ? WHERE owner_id = ? AND record_size = ?")) {
+              "UPDATE mailboxes SET record_size = ?, record_frontier = ?, event_count = ?"
+                  + " WHERE owner_id = ? AND record_size = ? AND event_count = ?")) {
         for (String owner : List.of(lawyer, mother, father)) {
+          boolean sender = owner.equals(lawyer);
           long size = recordSizes.getOrDefault(owner, 0L);
+          long count = eventCounts.getOrDefault(owner, 0L);
+          long counted = sender ? count : count + 1; // the sender's own copy tells it nothing
           entries.setString(1, owner);
           entries.setLong(2, size);
           entries.setLong(3, message);
           entries.setObject(4, now);
           entries.setString(5, HASH);
           entries.addBatch();
+          if (!sender) {
+            events.setString(1, owner);
+            events.setLong(2, counted);
+            events.setObject(3, now);
+            events.setLong(4, message);
+            events.setLong(5, thread);
+            events.setString(6, lawyer);
+            events.addBatch();
+          }
           heads.setLong(1, size + 1);
           heads.setString(2, HASH.repeat(Long.bitCount(size + 1)));
-          heads.setString(3, owner);
-          heads.setLong(4, size);
+          heads.setLong(3, counted);
+          heads.setString(4, owner);
+          heads.setLong(5, size);
+          heads.setLong(6, count);
           heads.addBatch();
           recordSizes.put(owner, size + 1);
+          eventCounts.put(owner, counted);
         }
         entries.executeBatch();
-        heads.executeBatch();
+        events.executeBatch();
+        for (int updated : heads.executeBatch()) {
+          if (updated != 1) {
+            throw new IllegalStateException("a mailbox row's head or event count was not the one expected");
+          }
+        }
       }
       connection.commit();
     }

@@ -30,7 +30,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.util.Statistics;
 
 /**
- * The benchmark suite in one command (see BENCHMARKS.md): runs W1–W5, W7 and W8 with JMH and W6 in
+ * The benchmark suite in one command (see BENCHMARKS.md): runs W1–W5 and W7–W9 with JMH and W6 in
  * JVMs of its own, prints the table of figures, references, ratios and targets, and writes it (and JMH's
  * JSON) to a results directory so that runs can be compared over time.
  *
@@ -42,7 +42,9 @@ import org.openjdk.jmh.util.Statistics;
  * {@code --smoke} one warm-up of 3 s and one measured iteration of 2 s, which proves everything runs
  * and gives rough figures only. W8 (exporting and verifying a record of 10,000 messages, whose
  * operations take seconds) runs after the others with the iterations its own annotations give, one
- * measured iteration each with {@code --smoke}.
+ * measured iteration each with {@code --smoke}. W9 (consuming a backlog of events, one operation per
+ * iteration) takes its iterations from the same settings: 3 warm-up and 5 measured operations, 1 and 1
+ * with {@code --smoke}.
  */
 public final class Suite {
 
@@ -137,7 +139,9 @@ public final class Suite {
         + "- JMH: 1 fork, " + (smoke ? "1 × 3 s warm-up, 1 × 2 s measured" : "3 × 2 s warm-up, 5 × 2 s measured")
         + "; W1–W5 average time per operation on one thread, W7 the time of every call (sample time) at 1 and 8"
         + " threads; W8 average time per operation, 1 fork, its own iterations: "
-        + (smoke ? RecordExportInMemory.SMOKE_ITERATIONS : RecordExportInMemory.ITERATIONS) + "\n\n";
+        + (smoke ? RecordExportInMemory.SMOKE_ITERATIONS : RecordExportInMemory.ITERATIONS)
+        + "; W9 single-shot time of consuming the whole backlog, " + (smoke ? "1 warm-up and 1 measured" : "3 warm-up and 5 measured")
+        + " operations, at 1 and 4 consumer threads\n\n";
     Path markdown = out.resolve(stamp + ".md");
     Files.writeString(markdown, header + table, StandardCharsets.UTF_8);
     System.out.println();
@@ -159,7 +163,7 @@ public final class Suite {
     return scores;
   }
 
-  /** A score in µs: W1–W7 give theirs in µs/op, W8 in ms/op. */
+  /** A score in µs: W1–W7 give theirs in µs/op, W8 and W9 in ms/op. */
   private static double micros(double score, String unit) {
     return switch (unit) {
       case "us/op" -> score;
