@@ -17,10 +17,11 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 class RegistrationTest {
 
   @Test
-  void springBootFindsBothAutoConfigurations() {
+  void springBootFindsTheAutoConfigurations() {
     List<String> candidates = new ArrayList<>();
     ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).forEach(candidates::add);
-    assertThat(candidates).contains(MessagingAutoConfiguration.class.getName(), MessagingHealthAutoConfiguration.class.getName());
+    assertThat(candidates).contains(MessagingAutoConfiguration.class.getName(), MessagingHealthAutoConfiguration.class.getName(),
+        MessagingEventsAutoConfiguration.class.getName());
   }
 
   @Test
@@ -41,7 +42,18 @@ class RegistrationTest {
         "casemail.messaging.access-request-limit",
         "casemail.messaging.access-request-period",
         "casemail.messaging.jdbc.migrate",
-        "casemail.messaging.jdbc");
-    assertThat(metadata).contains("\"defaultValue\": 5", "\"defaultValue\": \"30d\"");
+        "casemail.messaging.jdbc",
+        "casemail.messaging.events",
+        "casemail.messaging.events.enabled",
+        "casemail.messaging.events.consumer",
+        "casemail.messaging.events.threads",
+        "casemail.messaging.events.batch-size",
+        "casemail.messaging.events.lease-duration",
+        "casemail.messaging.events.max-attempts",
+        "casemail.messaging.events.digest-window",
+        "casemail.messaging.events.digest-max-size",
+        "casemail.messaging.events.retention");
+    assertThat(metadata).contains("\"defaultValue\": 5", "\"defaultValue\": \"30d\"", "\"defaultValue\": \"notifications\"",
+        "\"defaultValue\": \"7d\"");
   }
 }
