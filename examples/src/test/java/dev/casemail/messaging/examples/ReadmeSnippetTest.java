@@ -284,7 +284,7 @@ class ReadmeSnippetTest {
         .isEqualTo(normalized(testedSnippet("README-DISPATCHER-SNIPPET")));
     assertThat(dispatcher.get(dispatcher.size() - 1)).as("the shutdown line, which the test runs in a finally")
         .startsWith("notices.close();").endsWith("// no thread left; nothing unsent is lost");
-    assertThat(normalized(readmeSnippet(6))).isEqualTo(normalized(testedSnippet("README-TESTING-SNIPPET")));
+    assertThat(normalized(readmeSnippet(7))).isEqualTo(normalized(testedSnippet("README-TESTING-SNIPPET")));
   }
 
   /** The {@code index}-th (from 0) ```java block of README.md. */

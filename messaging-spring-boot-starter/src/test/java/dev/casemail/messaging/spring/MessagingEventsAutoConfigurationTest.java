@@ -45,11 +45,27 @@ class MessagingEventsAutoConfigurationTest {
   static final List<Digest<Event>> DIGESTS = new CopyOnWriteArrayList<>();
 
   @Configuration(proxyBeanMethods = false)
-  static class Mailer {
+  static class CollectingMailer {
     @Bean
     EventHandler<Event> mailer() {
       return event -> HANDLED.add(event.payload());
     }
+  }
+
+  /** The host's mailer in README's example. */
+  interface Mailer {
+    void sendNotice(ParticipantId participant);
+  }
+
+  /** README's example of a handler bean, as README shows it (see the test at the end). */
+  @Configuration(proxyBeanMethods = false)
+  static class ReadmeNotices {
+    // README-STARTER-EVENTS-START
+    @Bean
+    EventHandler<Event> notices(Mailer mailer) {                   // or a DigestHandler<Event>: one call per digest
+      return event -> mailer.sendNotice(event.payload().mailbox()); // throw to have it retried
+    }
+    // README-STARTER-EVENTS-END
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -72,7 +88,7 @@ class MessagingEventsAutoConfigurationTest {
 
   private ApplicationContextRunner withHandler(ApplicationContextRunner runner) {
     HANDLED.clear();
-    return runner.withUserConfiguration(Mailer.class);
+    return runner.withUserConfiguration(CollectingMailer.class);
   }
 
   private static void converse(Messaging messaging) {
@@ -146,6 +162,31 @@ class MessagingEventsAutoConfigurationTest {
           await("failures heard", () -> failures.get() >= 3);
           assertThat(context.getBean(MessagingEventDispatcher.class).counters().failed()).isGreaterThanOrEqualTo(3);
         });
+  }
+
+  @Test
+  void readmesHandlerBeanNotifiesEachRecipient() {
+    List<ParticipantId> notified = new CopyOnWriteArrayList<>();
+    runner.withBean(Mailer.class, () -> notified::add).withUserConfiguration(ReadmeNotices.class).run(context -> {
+      converse(context.getBean(Messaging.class));
+      await("three notices", () -> notified.size() == 3);
+      assertThat(notified).containsExactlyInAnyOrder(MOTHER, LAWYER, MOTHER);
+    });
+  }
+
+  @Test
+  void theReadmeShowsExactlyTheHandlerBeanThisTestRuns() throws java.io.IOException {
+    List<String> readme = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "README.md"));
+    int intro = readme.indexOf("application, started with the context and stopped when it closes (before the `DataSource`):");
+    assertThat(intro).as("README's paragraph on the starter's dispatcher").isNotNegative();
+    int start = readme.subList(intro, readme.size()).indexOf("```java") + intro;
+    int end = readme.subList(start + 1, readme.size()).indexOf("```") + start + 1;
+    List<String> here = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+        "src/test/java/dev/casemail/messaging/spring/MessagingEventsAutoConfigurationTest.java"));
+    List<String> snippet = here.subList(here.indexOf("    // README-STARTER-EVENTS-START") + 1,
+        here.indexOf("    // README-STARTER-EVENTS-END"));
+    assertThat(readme.subList(start + 1, end))
+        .isEqualTo(snippet.stream().map(line -> line.substring(4)).collect(java.util.stream.Collectors.toList()));
   }
 
   @Test
