@@ -37,7 +37,7 @@ class CasesController {
   }
 
   /** One row of the access table: the link, whose side is answering, and the buttons it offers. */
-  record Row(AccessLinkView link, String counterpart, String counterpartId, boolean mine, List<String> actions) {}
+  public record Row(AccessLinkView link, String counterpart, String counterpartId, boolean mine, List<String> actions) {}
 
   @GetMapping("/cases")
   String cases(ParticipantMessaging mailbox, Model model) {

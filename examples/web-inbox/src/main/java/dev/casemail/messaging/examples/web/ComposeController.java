@@ -45,7 +45,7 @@ class ComposeController {
   }
 
   /** What the compose form shows and posts back. */
-  record Form(Set<String> recipients, String subject, String body, String idempotencyKey,
+  public record Form(Set<String> recipients, String subject, String body, String idempotencyKey,
       Optional<Long> draft, long version, Optional<Long> inReplyTo) {
 
     static Form blank() {
@@ -58,12 +58,12 @@ class ComposeController {
           draft.version(), draft.inReplyTo().map(MessageId::value));
     }
 
-    boolean chosen(ParticipantView participant) {
+    public boolean chosen(ParticipantView participant) {
       return recipients.contains(participant.id().value());
     }
 
     /** Whether the family's triangle starts open: when one of its people is chosen already. */
-    boolean open(RecipientGroup group) {
+    public boolean open(RecipientGroup group) {
       return group.recipients().stream().anyMatch(this::chosen);
     }
 

@@ -39,9 +39,9 @@ class DemoPractice implements ApplicationRunner {
   static final FamilyId PATELS = FamilyId.of("patel-family");
 
   /** Someone the demo sign-in offers. */
-  record Person(ParticipantId id, String name, String role) {
+  public record Person(ParticipantId id, String name, String role) {
     /** The id as the sign-in form posts it. */
-    String value() {
+    public String value() {
       return id.value();
     }
   }

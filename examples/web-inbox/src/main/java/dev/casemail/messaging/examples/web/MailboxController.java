@@ -1,11 +1,11 @@
 package dev.casemail.messaging.examples.web;
 
+import dev.casemail.messaging.api.Direction;
 import dev.casemail.messaging.api.FolderId;
 import dev.casemail.messaging.api.FolderPage;
 import dev.casemail.messaging.api.FolderView;
 import dev.casemail.messaging.api.IllegalMoveException;
 import dev.casemail.messaging.api.MessageId;
-import dev.casemail.messaging.api.MessageSummary;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.MessagingException;
 import dev.casemail.messaging.api.MoveRequest;
@@ -55,12 +55,41 @@ class MailboxController {
     return "folder";
   }
 
-  /** Where a message may be moved from here: every folder but this one, Drafts and All Messages (the library checks the rest). */
+  private static final Set<FolderId> HOMES = Set.of(SystemFolder.INBOX.id(), SystemFolder.ACTION_ITEMS.id(),
+      SystemFolder.NOTIFICATIONS.id(), SystemFolder.SENT.id());
+
+  /**
+   * Where the messages of a folder may be moved: from a home folder (Inbox, Action Items, Notifications,
+   * Sent) to Archive or a custom folder; from Archive or a custom folder also back home. Never Drafts or
+   * All Messages. The library decides for each message (a received one never goes to Sent, say).
+   */
   private static List<FolderView> moveTargets(ParticipantMessaging mailbox, FolderId from) {
+    boolean fromHome = HOMES.contains(from);
     return mailbox.folders().stream()
         .filter(folder -> !folder.id().equals(from))
-        .filter(folder -> !folder.id().equals(SystemFolder.DRAFTS.id()) && !folder.id().equals(SystemFolder.ALL_MESSAGES.id()))
+        .filter(folder -> folder.isCustom() || folder.id().equals(SystemFolder.ARCHIVE.id())
+            || (!fromHome && HOMES.contains(folder.id())))
         .toList();
+  }
+
+  /** Where one message may be moved: Archive, a custom folder, or back to its home folder. */
+  private static List<FolderView> moveTargets(ParticipantMessaging mailbox, MessageView message) {
+    FolderId home = home(message);
+    return mailbox.folders().stream()
+        .filter(folder -> !folder.id().equals(message.folder()))
+        .filter(folder -> folder.isCustom() || folder.id().equals(SystemFolder.ARCHIVE.id()) || folder.id().equals(home))
+        .toList();
+  }
+
+  private static FolderId home(MessageView message) {
+    if (message.direction() == Direction.SENT) {
+      return SystemFolder.SENT.id();
+    }
+    return switch (message.kind()) {
+      case ACTION_ITEM -> SystemFolder.ACTION_ITEMS.id();
+      case NOTIFICATION -> SystemFolder.NOTIFICATIONS.id();
+      default -> SystemFolder.INBOX.id();
+    };
   }
 
   @PostMapping("/folders/{id}/move")
@@ -95,7 +124,7 @@ class MailboxController {
     model.addAttribute("message", message);
     model.addAttribute("where", mailbox.folderView(message.folder()));
     model.addAttribute("thread", mailbox.messagesOf(message.thread()).toList());
-    model.addAttribute("moveTargets", moveTargets(mailbox, message.folder()));
+    model.addAttribute("moveTargets", moveTargets(mailbox, message));
     model.addAttribute("others", message.recipients().stream()
         .filter(recipient -> !recipient.id().equals(mailbox.participant())).count());
     return "message";

@@ -2,7 +2,6 @@ package dev.casemail.messaging.examples.web;
 
 import dev.casemail.messaging.api.AccessDeniedException;
 import dev.casemail.messaging.api.ConflictException;
-import dev.casemail.messaging.api.FolderView;
 import dev.casemail.messaging.api.IllegalMoveException;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.LimitExceededException;
@@ -11,7 +10,6 @@ import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.SystemFolder;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -50,9 +48,7 @@ class PageModel {
     }
     ParticipantMessaging mailbox = signedIn.current();
     model.addAttribute("me", mailbox.me());
-    List<FolderView> folders = mailbox.folders();
-    model.addAttribute("systemFolders", folders.stream().filter(folder -> !folder.isCustom()).toList());
-    model.addAttribute("customFolders", folders.stream().filter(FolderView::isCustom).toList());
+    model.addAttribute("sidebar", new Sidebar(mailbox));
     model.addAttribute("draftsId", SystemFolder.DRAFTS.id().value());
   }
 

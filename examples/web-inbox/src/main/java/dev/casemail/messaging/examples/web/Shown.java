@@ -16,22 +16,23 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * How the pages show times, names and the library's errors; the templates call it as {@code @shown}.
+ * How the pages show times, names and the library's errors; the templates call it as {@code @shown}
+ * (public, like the records the templates read: Spring's expression language calls public methods only).
  * Times are in UTC and say so, the same for everyone, as a court record would show them.
  */
 @Component("shown")
-class Shown {
+public class Shown {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
       .withZone(ZoneOffset.UTC);
 
   /** A time as the pages show it, such as {@code 1 Dec 2026, 14:05 UTC}. */
-  String time(Instant at) {
+  public String time(Instant at) {
     return at == null ? "" : TIME.format(at);
   }
 
   /** The names of some participants, comma-separated. */
-  String names(List<ParticipantView> participants) {
+  public String names(List<ParticipantView> participants) {
     return participants.stream().map(ParticipantView::displayName).collect(Collectors.joining(", "));
   }
 
