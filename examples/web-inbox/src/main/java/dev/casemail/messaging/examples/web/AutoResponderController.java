@@ -24,6 +24,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AutoResponderController {
 
+  private final Shown shown;
+
+  AutoResponderController(Shown shown) {
+    this.shown = shown;
+  }
+
   private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
   @GetMapping("/autoresponder")
@@ -50,7 +56,7 @@ class AutoResponderController {
       return "redirect:/autoresponder";
     } catch (MessagingException | UnreadableTime refused) {
       model.addAttribute("problem", "Not saved. "
-          + (refused instanceof MessagingException typed ? Shown.problem(typed) : refused.getMessage()));
+          + (refused instanceof MessagingException typed ? shown.problem(typed) : refused.getMessage()));
       model.addAttribute("enabled", enabled);
       model.addAttribute("subject", subject);
       model.addAttribute("body", body);

@@ -32,8 +32,11 @@ class CasesController {
 
   private final Messaging messaging;
 
-  CasesController(Messaging messaging) {
+  private final Shown shown;
+
+  CasesController(Messaging messaging, Shown shown) {
     this.messaging = messaging;
+    this.shown = shown;
   }
 
   /** One row of the access table: the link, whose side is answering, and the buttons it offers. */
@@ -103,9 +106,9 @@ class CasesController {
       if (unknown.kind().equals("action")) {
         throw unknown;
       }
-      flash.addFlashAttribute("problem", Shown.problem(unknown));
+      flash.addFlashAttribute("problem", shown.problem(unknown));
     } catch (MessagingException refused) {
-      flash.addFlashAttribute("problem", Shown.problem(refused));
+      flash.addFlashAttribute("problem", shown.problem(refused));
     }
     return "redirect:/cases";
   }

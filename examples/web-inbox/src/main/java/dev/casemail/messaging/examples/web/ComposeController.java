@@ -40,8 +40,11 @@ class ComposeController {
 
   private final Messaging messaging;
 
-  ComposeController(Messaging messaging) {
+  private final Shown shown;
+
+  ComposeController(Messaging messaging, Shown shown) {
     this.messaging = messaging;
+    this.shown = shown;
   }
 
   /** What the compose form shows and posts back. */
@@ -132,7 +135,7 @@ class ComposeController {
       flash.addFlashAttribute("notice", "Message sent.");
       return "redirect:/messages/" + sent.id().value();
     } catch (MessagingException refused) {
-      model.addAttribute("problem", (action.equals("save") ? "Not saved. " : "Not sent. ") + Shown.problem(refused));
+      model.addAttribute("problem", (action.equals("save") ? "Not saved. " : "Not sent. ") + shown.problem(refused));
       return form(mailbox, model, form);
     }
   }
@@ -174,7 +177,7 @@ class ComposeController {
       flash.addFlashAttribute("notice", "Draft saved.");
       return "redirect:/drafts/" + id;
     } catch (MessagingException refused) {
-      model.addAttribute("problem", (action.equals("send") ? "Not sent. " : "Not saved. ") + Shown.problem(refused));
+      model.addAttribute("problem", (action.equals("send") ? "Not sent. " : "Not saved. ") + shown.problem(refused));
       // the draft may have been saved before sending failed: edit on from the version stored now
       DraftView now = mailbox.draft(draft);
       return form(mailbox, model, new Form(form.recipients(), subject, body, "", Optional.of(id), now.version(), form.inReplyTo()));
@@ -205,7 +208,7 @@ class ComposeController {
       flash.addFlashAttribute("notice", all ? "Reply sent to everyone." : "Reply sent.");
       return "redirect:/messages/" + sent.id().value();
     } catch (MessagingException refused) {
-      model.addAttribute("problem", "Not sent. " + Shown.problem(refused));
+      model.addAttribute("problem", "Not sent. " + shown.problem(refused));
       model.addAttribute("body", body);
       reply(id, all, mailbox, model);
       model.addAttribute("idempotencyKey", idempotencyKey);

@@ -33,6 +33,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MailboxController {
 
+  private final Shown shown;
+
+  MailboxController(Shown shown) {
+    this.shown = shown;
+  }
+
   @GetMapping("/")
   String home() {
     return "redirect:/folders/" + SystemFolder.INBOX.id().value();
@@ -113,7 +119,7 @@ class MailboxController {
     } catch (IllegalMoveException refused) {
       flash.addFlashAttribute("problem", "Nothing was moved. " + offending(mailbox, refused, to));
     } catch (MessagingException refused) {
-      flash.addFlashAttribute("problem", "Nothing was moved. " + Shown.problem(refused));
+      flash.addFlashAttribute("problem", "Nothing was moved. " + shown.problem(refused));
     }
     return back;
   }
@@ -140,7 +146,7 @@ class MailboxController {
     } catch (IllegalMoveException refused) {
       flash.addFlashAttribute("problem", "Not moved. " + offending(mailbox, refused, to));
     } catch (MessagingException refused) {
-      flash.addFlashAttribute("problem", "Not moved. " + Shown.problem(refused));
+      flash.addFlashAttribute("problem", "Not moved. " + shown.problem(refused));
     }
     return "redirect:/messages/" + id;
   }
@@ -165,7 +171,7 @@ class MailboxController {
       flash.addFlashAttribute("notice", "Folder \u201c" + created.name() + "\u201d created.");
       return "redirect:/folders/" + created.id().value();
     } catch (MessagingException refused) {
-      model.addAttribute("problem", Shown.problem(refused));
+      model.addAttribute("problem", shown.problem(refused));
       model.addAttribute("name", name);
       return "folder-new";
     }
@@ -178,7 +184,7 @@ class MailboxController {
       FolderView renamed = mailbox.renameFolder(Ids.folder(id), name);
       flash.addFlashAttribute("notice", "Folder renamed to \u201c" + renamed.name() + "\u201d.");
     } catch (MessagingException refused) {
-      flash.addFlashAttribute("problem", "Not renamed. " + Shown.problem(refused));
+      flash.addFlashAttribute("problem", "Not renamed. " + shown.problem(refused));
     }
     return "redirect:/folders/" + id;
   }
@@ -192,7 +198,7 @@ class MailboxController {
           + (folder.total() == 1 ? " message" : " messages") + " it held are in Archive.");
       return "redirect:/folders/" + SystemFolder.ARCHIVE.id().value();
     } catch (MessagingException refused) {
-      flash.addFlashAttribute("problem", "Not deleted. " + Shown.problem(refused));
+      flash.addFlashAttribute("problem", "Not deleted. " + shown.problem(refused));
       return "redirect:/folders/" + id;
     }
   }

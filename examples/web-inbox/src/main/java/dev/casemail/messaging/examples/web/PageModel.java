@@ -36,8 +36,11 @@ class PageModel {
 
   private final SignedInParticipant signedIn;
 
-  PageModel(SignedInParticipant signedIn) {
+  private final Shown shown;
+
+  PageModel(SignedInParticipant signedIn, Shown shown) {
     this.signedIn = signedIn;
+    this.shown = shown;
   }
 
   @ModelAttribute
@@ -68,7 +71,7 @@ class PageModel {
     response.setStatus(status(e).value());
     model.addAttribute("status", status(e).value());
     model.addAttribute("title", status(e).getReasonPhrase());
-    model.addAttribute("detail", Shown.problem(e));
+    model.addAttribute("detail", shown.problem(e));
     return "error/refused";
   }
 

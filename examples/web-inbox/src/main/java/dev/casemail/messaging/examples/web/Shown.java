@@ -4,14 +4,17 @@ import dev.casemail.messaging.api.AccessDeniedException;
 import dev.casemail.messaging.api.IllegalMoveException;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.LimitExceededException;
+import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.MessagingException;
 import dev.casemail.messaging.api.NotFoundException;
+import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantView;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +25,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("shown")
 public class Shown {
+
+  private final Messaging messaging;
+
+  Shown(Messaging messaging) {
+    this.messaging = messaging;
+  }
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
       .withZone(ZoneOffset.UTC);
@@ -37,13 +46,28 @@ public class Shown {
   }
 
   /** One of the library's typed errors as a sentence a person can act on. */
-  static String problem(MessagingException e) {
+  String problem(MessagingException e) {
+    return problem(e, id -> {
+      try {
+        return messaging.directory().participant(id).displayName();
+      } catch (NotFoundException unknown) {
+        return id.value();
+      }
+    });
+  }
+
+  /** As {@link #problem(MessagingException)}, naming participants by {@code names}. */
+  static String problem(MessagingException e, Function<ParticipantId, String> names) {
     String text = e.getMessage();
     if (e instanceof InvalidInputException) {
       return capitalized(text) + ".";
     }
     if (e instanceof NotFoundException) {
       return "Not found: " + text + ".";
+    }
+    if (e instanceof AccessDeniedException denied && !denied.participants().isEmpty()) {
+      return "Not allowed: you may not message " + denied.participants().stream().map(names).collect(Collectors.joining(", "))
+          + ". Professional access is asked for, and granted, in My Cases.";
     }
     if (e instanceof AccessDeniedException) {
       return "Not allowed: " + text + ".";

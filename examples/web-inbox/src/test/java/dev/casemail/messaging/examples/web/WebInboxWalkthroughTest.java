@@ -171,7 +171,7 @@ class WebInboxWalkthroughTest {
     assertThat(b.text("#reply-to")).isEqualTo("Alex Morgan, Sam Morgan");
     b.type("#body", "Yes, I have added it to the agenda.");
     b.click("#send");
-    assertThat(b.problem()).startsWith("Not sent. Not allowed:");
+    assertThat(b.problem()).startsWith("Not sent. Not allowed: you may not message Sam Morgan.");
     assertThat(b.find("#body").getAttribute("value")).isEqualTo("Yes, I have added it to the agenda.");
     b.shot("reply-all-refused");
 
