@@ -10,6 +10,8 @@ import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Debian's headless Chromium and its chromedriver, {@value #BROWSER} and {@value #DRIVER} (or the
@@ -21,16 +23,22 @@ final class Chromium {
   static final String BROWSER = "/usr/bin/chromium";
   static final String DRIVER = "/usr/bin/chromedriver";
 
+  private static final Logger LOG = LoggerFactory.getLogger(Chromium.class);
+
   private Chromium() {}
 
-  /** Skips the calling test unless both the browser and the driver are there. */
+  /** Skips the calling test unless both the browser and the driver are there, saying so in the build's log too. */
   static void assumeInstalled() {
     Path browser = browser();
     Path driver = driver();
-    assumeTrue(Files.isExecutable(browser) && Files.isExecutable(driver),
-        "Chromium or chromedriver is missing (looked for " + browser + " and " + driver + "): the browser tests are skipped."
-            + " Install them with: sudo apt-get install -y chromium chromium-driver"
-            + " (or point -Dchromium.binary=… and -Dchromium.driver=… at them)");
+    boolean installed = Files.isExecutable(browser) && Files.isExecutable(driver);
+    String message = "Chromium or chromedriver is missing (looked for " + browser + " and " + driver + "): the browser"
+        + " tests are skipped. Install them with: sudo apt-get install -y chromium chromium-driver"
+        + " (or point -Dchromium.binary=... and -Dchromium.driver=... at them)";
+    if (!installed) {
+      LOG.warn(message);
+    }
+    assumeTrue(installed, message);
   }
 
   /** A headless Chromium with its window at {@code width} × {@code height}, saving downloads into {@code downloads}. */

@@ -7,6 +7,7 @@ import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.MoveRequest;
 import dev.casemail.messaging.api.NewMessage;
+import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.SystemFolder;
 import dev.casemail.messaging.examples.SamplePractice;
@@ -14,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -119,6 +122,23 @@ class WebInboxPagesTest {
     assertThat(page.body()).contains("class=\"problem\"").contains("value=\"school\"");
     HttpResponse<String> system = alex.post("/folders", Map.of("_csrf", alex.csrfToken("/folders/new"), "name", "Inbox"));
     assertThat(system.body()).contains("class=\"problem\"");
+  }
+
+  @Test
+  void aLongFolderIsReadAPageAtATimeByItsCursor() {
+    ParticipantMessaging riley = messaging.actingAs(DemoPractice.RILEY);
+    for (int i = 1; i <= PageRequest.DEFAULT_SIZE + 1; i++) {
+      riley.send(NewMessage.builder().addRecipients(DemoPractice.JORDAN).subject("Note " + i).body("n").build());
+    }
+    Http jordan = signedIn(DemoPractice.JORDAN.value());
+    HttpResponse<String> first = jordan.get("/folders/" + SystemFolder.INBOX.id().value());
+    assertThat(first.body()).contains(">Note " + (PageRequest.DEFAULT_SIZE + 1) + "<").doesNotContain(">Note 1<");
+    Matcher older = Pattern.compile("href=\"(/folders/1\\?after=[^\"]+)\">Older messages").matcher(first.body());
+    assertThat(older.find()).as("a link to the older messages").isTrue();
+    HttpResponse<String> second = jordan.get(older.group(1).replace("&amp;", "&"));
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(second.body()).contains(">Note 1<").doesNotContain(">Note 2<").contains("Newest");
+    assertThat(jordan.get("/folders/1?after=forged").statusCode()).as("a cursor not issued here").isEqualTo(400);
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,9 +57,14 @@ class WebInboxWalkthroughTest {
   }
 
   @BeforeAll
-  static void chromium() throws IOException {
-    Chromium.assumeInstalled();
+  static void clearScreenshots() throws IOException {
     Browser.clearScreenshots();
+  }
+
+  /** Each test is reported skipped, with how to install the browser, when Chromium is not there. */
+  @BeforeEach
+  void chromium() {
+    Chromium.assumeInstalled();
   }
 
   @AfterAll
