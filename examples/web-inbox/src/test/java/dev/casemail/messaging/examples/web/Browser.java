@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -121,7 +122,22 @@ final class Browser implements AutoCloseable {
   void follow(WebElement linkOrButton) {
     WebElement page = find("html");
     linkOrButton.click();
-    new WebDriverWait(chrome, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(chrome, Duration.ofSeconds(10)).until(driver -> gone(page));
+  }
+
+  /**
+   * Whether an element of the page before is gone. Chromedriver says so with a stale-element error, or,
+   * caught mid-navigation, with a generic one ("Node with given id does not belong to the document").
+   */
+  private static boolean gone(WebElement before) {
+    try {
+      before.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException stale) {
+      return true;
+    } catch (WebDriverException midNavigation) {
+      return true;
+    }
   }
 
   /** Clicks what {@code css} finds and waits for the next page. */
