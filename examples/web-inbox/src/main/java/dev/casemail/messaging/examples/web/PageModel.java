@@ -45,8 +45,7 @@ class PageModel {
 
   @ModelAttribute
   void around(Model model) {
-    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
+    if (!signedIn()) {
       return;
     }
     ParticipantMessaging mailbox = signedIn.current();
@@ -55,9 +54,26 @@ class PageModel {
     model.addAttribute("draftsId", SystemFolder.DRAFTS.id().value());
   }
 
+  private static boolean signedIn() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken);
+  }
+
+  /** Who is signed in, for the header of an error page (the model of the failed page is not there). */
+  private void header(Model model) {
+    if (signedIn()) {
+      try {
+        model.addAttribute("me", signedIn.current().me());
+      } catch (MessagingException unavailable) {
+        LOG.debug("no header for the error page: {}", unavailable.getMessage());
+      }
+    }
+  }
+
   @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class, NoResourceFoundException.class})
   String notFound(Exception e, Model model, HttpServletResponse response) {
     LOG.debug("not found: {}", e.getMessage());
+    header(model);
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     model.addAttribute("detail", e instanceof NotFoundException found
         ? "There is no " + found.kind() + " " + found.id() + " in your mailbox."
@@ -68,6 +84,7 @@ class PageModel {
   @ExceptionHandler(MessagingException.class)
   String refused(MessagingException e, Model model, HttpServletResponse response) {
     LOG.debug("refused: {}", e.getMessage());
+    header(model);
     response.setStatus(status(e).value());
     model.addAttribute("status", status(e).value());
     model.addAttribute("title", status(e).getReasonPhrase());
@@ -78,6 +95,7 @@ class PageModel {
   @ExceptionHandler(MissingServletRequestParameterException.class)
   String missing(MissingServletRequestParameterException e, Model model, HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    header(model);
     model.addAttribute("status", 400);
     model.addAttribute("title", "Bad Request");
     model.addAttribute("detail", "The form lacks its field \"" + e.getParameterName() + "\".");

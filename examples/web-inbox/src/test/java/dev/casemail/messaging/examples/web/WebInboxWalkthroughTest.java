@@ -298,6 +298,7 @@ class WebInboxWalkthroughTest {
     b.go("/messages/123456789");
     assertThat(b.heading()).isEqualTo("Not found");
     assertThat(b.page()).contains("There is no message 123456789 in your mailbox.").doesNotContain("Exception");
+    assertThat(b.text(".who")).as("still signed in, with the way out").contains("Signed in as Dana Reyes (mediator)");
     b.shot("not-found");
     Browser.assertNoScript(b);
   }
