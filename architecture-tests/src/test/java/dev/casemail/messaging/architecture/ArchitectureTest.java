@@ -26,6 +26,8 @@ class ArchitectureTest {
   private static final String RECORD_EXPORT = "dev.casemail.messaging.record.export..";
   /** Checks record exports offline: a tool for courts, reading what the export writes. */
   private static final String RECORD_VERIFIER = "dev.casemail.messaging.record.verifier..";
+  /** Runs the host's handlers on outbox events: the one module with threads, on top of the API. */
+  private static final String EVENTS_DISPATCHER = "dev.casemail.messaging.events.dispatcher..";
   private static final String[] PDF_AND_JSON = {"org.apache.pdfbox..", "org.apache.fontbox..", "com.fasterxml.jackson.."};
   private static final String[] DOMAIN = {
     "dev.casemail.messaging.core.access..",
@@ -168,6 +170,25 @@ class ArchitectureTest {
             "org.apache.pdfbox..", "org.apache.fontbox..", "com.fasterxml.jackson..")
         .because("an export is written from the RecordExport the API hands out, with the record's encoding; "
             + "the services and the storage ports are not its business")
+        .check(classes);
+  }
+
+  @Test
+  void theEventsDispatcherKnowsOnlyTheApiSlf4jAndTheJdk() {
+    classes()
+        .that().resideInAPackage(EVENTS_DISPATCHER)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(EVENTS_DISPATCHER, API, "java..", "org.slf4j")
+        .because("it leases through its own EventSource port, whatever the outbox behind it; the core, which has "
+            + "no threads, stays out of it")
+        .check(classes);
+  }
+
+  @Test
+  void nothingInTheLibraryDependsOnTheEventsDispatcher() {
+    noClasses()
+        .that().resideOutsideOfPackage(EVENTS_DISPATCHER)
+        .should().dependOnClassesThat().resideInAPackage(EVENTS_DISPATCHER)
+        .because("a send never waits for the dispatcher: it sits on top, started by the host")
         .check(classes);
   }
 

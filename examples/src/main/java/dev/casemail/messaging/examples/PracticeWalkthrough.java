@@ -52,7 +52,8 @@ import java.util.stream.Collectors;
  * default, PostgreSQL when given a URL). Run it with the command in README.md; it prints each step
  * and the mailboxes as their owners would read them, and ends as a court order would: the host
  * exports the mediator's record to a PDF and its JSON manifest, and verifies them offline with the
- * public record key, as a court's expert would.
+ * public record key, as a court's expert would. All along, the events dispatcher runs a console
+ * "mailer" ({@link ConsoleMailer}) on the library's outbox; the last step prints the notices it sent.
  *
  * <p>Every run adds to the same database. A later run finds the participants registered and the
  * access approved by the first (registering again is a no-op; approved access is not requested
@@ -89,6 +90,20 @@ public final class PracticeWalkthrough {
   }
 
   void run() {
+    try (ConsoleMailer mailer = ConsoleMailer.start(messaging)) {
+      walkThrough();
+      step("The host's mailer told each participant, one notice per " + ConsoleMailer.WINDOW.toSeconds()
+          + " s window (a digest), without a subject or a body");
+      List<String> notices = mailer.awaitNotices();
+      notices.forEach(notice -> out.println("  " + notice));
+      mailer.close();
+      int left = mailer.leftPending();
+      out.printf("  (%d events handled by the events dispatcher as consumer \"%s\"; %s)%n", mailer.handled(),
+          ConsoleMailer.CONSUMER, left == 0 ? "none left pending" : left + " left pending for the next run");
+    }
+  }
+
+  private void walkThrough() {
     ParticipantMessaging dana = messaging.actingAs(MEDIATOR);
     ParticipantMessaging alex = messaging.actingAs(ALEX);
     ParticipantMessaging sam = messaging.actingAs(SAM);

@@ -5,6 +5,10 @@ import static dev.casemail.messaging.examples.PracticeWalkthrough.MEDIATOR;
 import static dev.casemail.messaging.examples.PracticeWalkthrough.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
+import dev.casemail.messaging.api.EventBatch;
+
 import dev.casemail.messaging.api.AccessEvent;
 import dev.casemail.messaging.api.AccessLinkView;
 import dev.casemail.messaging.api.AccessStatus;
@@ -137,6 +141,46 @@ class PracticeWalkthroughTest {
     assertThat(keyIdIn(second)).isEqualTo(keyIdIn(output));
     assertThat(second).doesNotContain("(made by this run)");
     assertThat(output).contains("(made by this run)");
+  }
+
+  @Test
+  void theMailerToldEachParticipantWithoutContentInDigests() {
+    List<String> notices = notices(output);
+    assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("to Dana Reyes (mediator) <dana.reyes>: \"You have "))
+        .anySatisfy(n -> assertThat(n).startsWith("to Alex Morgan <alex.morgan>: \"You have "))
+        .anySatisfy(n -> assertThat(n).startsWith("to Sam Morgan <sam.morgan>: \"You have "));
+    assertThat(notices).as("a digest: several events in one notice")
+        .anySatisfy(n -> assertThat(n).containsPattern("\\d+ new messages from \\d+ people"));
+    assertThat(notices).allSatisfy(n -> assertThat(n).endsWith(". Log in to read them.\"")
+        .doesNotContain(PracticeWalkthrough.SESSION_SUBJECT).doesNotContain("Holiday").doesNotContain("Documents")
+        .doesNotContain("school").doesNotContain("journal"));
+    assertThat(output).containsPattern("\\(\\d+ events handled by the events dispatcher as consumer \"sample-mailer\";"
+        + " none left pending\\)");
+    EventBatch pending = database.messaging().events().lease(ConsoleMailer.CONSUMER, 100, Duration.ofMinutes(1));
+    assertThat(pending.events()).as("every event acknowledged").isEmpty();
+  }
+
+  @Test
+  void aSecondRunsMailerSendsOnlyWhatHappenedSince() {
+    long first = handled(output);
+    database.close();
+    database = openDefault();
+
+    String second = run(database);
+
+    assertThat(handled(second)).as("the consumer's position survived the restart").isLessThanOrEqualTo(first);
+    assertThat(notices(second)).noneSatisfy(n -> assertThat(n).contains("update in My Cases").contains("Alex"));
+  }
+
+  /** The notices the run's last step printed. */
+  private static List<String> notices(String output) {
+    return output.lines().filter(line -> line.startsWith("  to ")).map(String::strip).collect(Collectors.toList());
+  }
+
+  private static long handled(String output) {
+    Matcher handled = Pattern.compile("\\((\\d+) events handled by the events dispatcher").matcher(output);
+    assertThat(handled.find()).as("the mailer's count in %s", output).isTrue();
+    return Long.parseLong(handled.group(1));
   }
 
   @Test

@@ -30,8 +30,15 @@ import dev.casemail.messaging.api.Event;
 import dev.casemail.messaging.api.EventBatch;
 import dev.casemail.messaging.api.EventType;
 import dev.casemail.messaging.api.Events;
+import dev.casemail.messaging.events.dispatcher.DigestSummary;
+import dev.casemail.messaging.events.dispatcher.EventDispatcher;
+import dev.casemail.messaging.events.dispatcher.OutboxEventSource;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,12 +181,95 @@ class ReadmeSnippetTest {
     assertThat(events.lease("mailer", 100, Duration.ofMinutes(1)).events()).isEmpty();
   }
 
+  /** A clock the test moves by hand: the host's own clock in production, {@code Clock.systemUTC()} by default. */
+  static final class HandClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-03-02T09:00:00Z");
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void theDispatcherSnippetSendsOneNoticePerRecipientPerWindow() throws InterruptedException {
+    HandClock clock = new HandClock();
+    Messaging messaging = InMemoryMessaging.create(MessagingConfiguration.builder().clock(clock).build());
+    ParticipantId lawyer = ParticipantId.of("lawyer-1");
+    ParticipantId mediator = ParticipantId.of("mediator-1");
+    ParticipantId mother = ParticipantId.of("parent-1");
+    messaging.directory().register(ParticipantRegistration.practitioner(lawyer, "A. Lawyer"));
+    messaging.directory().register(ParticipantRegistration.practitioner(mediator, "B. Mediator"));
+    messaging.directory().register(ParticipantRegistration.parent(mother, "M. Parent"));
+    for (ParticipantId practitioner : List.of(lawyer, mediator)) {
+      messaging.actingAs(practitioner).requestAccess(mother);     // the mother hears of each request
+      messaging.actingAs(mother).approveAccess(practitioner);     // the practitioner of the approval
+    }
+    for (ParticipantId from : List.of(lawyer, mediator, lawyer)) {
+      messaging.actingAs(from).send(NewMessage.builder().addRecipients(mother).subject("Hearing").body("x").build());
+    }
+    List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Mailer mailer = (to, text) -> sent.add(to + ": " + text);
+    // README-DISPATCHER-SNIPPET-START
+    EventDispatcher<Event> notices = EventDispatcher.builder(
+            OutboxEventSource.on(messaging.events(), clock)           // the library's outbox, on the library's clock
+                .purgingAcknowledgedAfter(Duration.ofDays(7)),          // retention: the outbox stays bounded
+            "mailer")                                                   // the consumer: every instance uses this name
+        .digest(Duration.ofMinutes(5), 50, digest -> {                  // one notice per recipient per 5 minutes
+          ParticipantId recipient = digest.payloads().get(0).mailbox();
+          DigestSummary summary = digest.summary(e -> e.counterpart().orElse(null));  // who caused each event
+          mailer.send(recipient, "You have " + summary.events() + " updates from " + summary.senders()
+              + " people. Log in to see them.");                        // throw to retry: 1 s, 2 s, 4 s, … up to 15 min
+        })
+        .clock(clock)
+        .maxAttempts(10)                                                // then dead: events().deadEvents("mailer", 100)
+        .build()
+        .start();                                                       // returns at once; never blocks a send
+    // … at shutdown:
+    // README-DISPATCHER-SNIPPET-END
+    try {
+      Thread.sleep(200);
+      assertThat(sent).as("still gathering").isEmpty();
+      clock.advance(Duration.ofMinutes(5));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (sent.size() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    } finally {
+      notices.close();
+    }
+
+    assertThat(sent).containsExactlyInAnyOrder(
+        "parent-1: You have 5 updates from 2 people. Log in to see them.",
+        "lawyer-1: You have 1 updates from 1 people. Log in to see them.",
+        "mediator-1: You have 1 updates from 1 people. Log in to see them.");
+  }
+
   @Test
   void theReadmeShowsExactlyTheCodeThisTestRuns() throws IOException {
     assertThat(normalized(readmeSnippet(0))).isEqualTo(normalized(testedSnippet("README-SNIPPET")));
     assertThat(normalized(readmeSnippet(1))).isEqualTo(normalized(testedSnippet("README-STORAGE-SNIPPET")));
     assertThat(normalized(readmeSnippet(2))).isEqualTo(normalized(testedSnippet("README-RECORD-SNIPPET")));
     assertThat(normalized(readmeSnippet(3))).isEqualTo(normalized(testedSnippet("README-EVENTS-SNIPPET")));
+    List<String> dispatcher = normalized(readmeSnippet(4));
+    assertThat(dispatcher.subList(0, dispatcher.size() - 1))
+        .isEqualTo(normalized(testedSnippet("README-DISPATCHER-SNIPPET")));
+    assertThat(dispatcher.get(dispatcher.size() - 1)).as("the shutdown line, which the test runs in a finally")
+        .startsWith("notices.close();").endsWith("// no thread left; nothing unsent is lost");
   }
 
   /** The {@code index}-th (from 0) ```java block of README.md. */

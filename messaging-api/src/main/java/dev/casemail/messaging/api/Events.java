@@ -85,6 +85,21 @@ public interface Events {
   EventBatch lease(String consumer, int maxEvents, Duration leaseFor);
 
   /**
+   * Leases like {@link #lease(String, int, Duration)}, but a mailbox's events only once the first of
+   * them that is pending happened at least {@code gatherFor} ago, and then all of its pending events
+   * (up to {@code maxEvents} in the batch): the events that reached a recipient within that window come
+   * in one batch, for one digest ("3 new messages from 2 people") instead of one notice each. A mailbox
+   * whose first pending event is younger is left for a later lease; a dead event being
+   * {@linkplain #replay replayed} is not held back. With zero it is {@link #lease(String, int, Duration)}.
+   *
+   * @param maxEvents 1 to {@value #MAX_BATCH_SIZE}
+   * @param leaseFor from {@link #MIN_LEASE} to {@link #MAX_LEASE}
+   * @param gatherFor from zero to {@link #MAX_LEASE}
+   * @throws InvalidInputException if the consumer is not registered or a value is out of range
+   */
+  EventBatch lease(String consumer, int maxEvents, Duration leaseFor, Duration gatherFor);
+
+  /**
    * Acknowledges events the lease holds: they are done for this consumer, and its position in their
    * mailboxes moves past them. All or nothing.
    *

@@ -376,6 +376,67 @@ public interface EventsContract extends MessagingFixture {
   }
 
   @Test
+  default void aBatchTellsHowOftenEachOfItsEventsFailedBefore() {
+    World world = scene(this);
+    world.send(LEE, "one", "x", ANNA);
+    world.send(LEE, "two", "x", ANNA);
+    world.send(LEE, "three", "x", BEN);
+    Events events = world.messaging.events();
+    EventId anna = new EventId(ANNA, 2);
+    EventBatch batch = events.lease("mailer", 10, MINUTE);
+    assertThat(batch.failures()).isEmpty();
+    assertThat(batch.failuresOf(anna)).isZero();
+
+    events.fail(batch.lease(), anna, "SMTP 451", Duration.ZERO);
+    events.acknowledge(batch.lease(), List.of(new EventId(BEN, 2)));
+    EventBatch again = events.lease("mailer", 10, MINUTE);
+    events.fail(again.lease(), anna, "SMTP 451", Duration.ZERO);
+    EventBatch third = events.lease("mailer", 10, MINUTE);
+
+    assertThat(ids(third.events())).containsExactly(anna, new EventId(ANNA, 3));
+    assertThat(third.failures()).containsExactly(Map.entry(anna, 2));
+    events.bury(third.lease(), anna, "gave up");
+    events.replay("mailer", anna);
+    EventBatch replayed = events.lease("mailer", 10, MINUTE);
+    assertThat(ids(replayed.events())).containsExactly(anna);
+    assertThat(replayed.failuresOf(anna)).as("a replay keeps its count").isEqualTo(2);
+  }
+
+  @Test
+  default void gatheringLeasesAMailboxOnceItsFirstPendingEventIsOldEnoughWithEverythingSince() {
+    World world = scene(this);
+    Events events = world.messaging.events();
+    Duration window = Duration.ofMinutes(5);
+    world.send(LEE, "one", "x", ANNA);
+    world.clock.advance(Duration.ofMinutes(3));
+    world.send(LEE, "two", "x", ANNA, BEN);
+
+    assertThat(events.lease("mailer", 10, MINUTE, window).events()).as("both still gathering").isEmpty();
+    world.clock.advance(Duration.ofMinutes(2));
+    EventBatch anna = events.lease("mailer", 10, MINUTE, window);
+    assertThat(ids(anna.events())).as("anna's first is 5 minutes old: all of hers, not ben's")
+        .containsExactly(new EventId(ANNA, 2), new EventId(ANNA, 3));
+    events.acknowledge(anna.lease(), ids(anna.events()));
+    assertThat(events.lease("mailer", 10, MINUTE, window).events()).isEmpty();
+    world.clock.advance(Duration.ofMinutes(3));
+    assertThat(ids(events.lease("mailer", 10, MINUTE, window).events())).containsExactly(new EventId(BEN, 2));
+    assertThat(events.lease("mailer", 10, MINUTE, Duration.ZERO).events()).as("held by that lease").isEmpty();
+  }
+
+  @Test
+  default void aReplayIsNotHeldBackByGathering() {
+    World world = scene(this);
+    world.send(LEE, "one", "x", ANNA);
+    Events events = world.messaging.events();
+    EventBatch batch = events.lease("mailer", 10, MINUTE);
+    EventId first = batch.events().get(0).id();
+    events.bury(batch.lease(), first, "bounced");
+    events.replay("mailer", first);
+
+    assertThat(ids(events.lease("mailer", 10, MINUTE, Duration.ofHours(1)).events())).containsExactly(first);
+  }
+
+  @Test
   default void aBuriedEventIsListedDeadNoLongerHoldsItsMailboxBackAndCanBeReplayed() {
     World world = scene(this);
     world.send(LEE, "one", "x", ANNA);
@@ -478,6 +539,9 @@ public interface EventsContract extends MessagingFixture {
         Map.entry("leaseFor", () -> events.lease("mailer", 10, Duration.ofMillis(999))),
         Map.entry("leaseFor ", () -> events.lease("mailer", 10, Duration.ofDays(1).plusNanos(1))),
         Map.entry("leaseFor  ", () -> events.lease("mailer", 10, null)),
+        Map.entry("gatherFor", () -> events.lease("mailer", 10, MINUTE, Duration.ofSeconds(-1))),
+        Map.entry("gatherFor ", () -> events.lease("mailer", 10, MINUTE, Events.MAX_LEASE.plusNanos(1))),
+        Map.entry("gatherFor  ", () -> events.lease("mailer", 10, MINUTE, null)),
         Map.entry("consumer ", () -> events.register("mail er")),
         Map.entry("consumer  ", () -> events.register("x".repeat(Events.MAX_CONSUMER_NAME_LENGTH + 1))),
         Map.entry("consumer   ", () -> events.register(null)),

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,11 @@ final class EventService implements Events {
 
   @Override
   public EventBatch lease(String name, int maxEvents, Duration leaseFor) {
+    return lease(name, maxEvents, leaseFor, Duration.ZERO);
+  }
+
+  @Override
+  public EventBatch lease(String name, int maxEvents, Duration leaseFor, Duration gatherFor) {
     String consumer = name(name);
     if (maxEvents < 1 || maxEvents > MAX_BATCH_SIZE) {
       throw new InvalidInputException("maxEvents", "must be 1 to " + MAX_BATCH_SIZE + " (was " + maxEvents + ")");
@@ -67,18 +73,27 @@ final class EventService implements Events {
     if (leaseFor.compareTo(MIN_LEASE) < 0 || leaseFor.compareTo(MAX_LEASE) > 0) {
       throw new InvalidInputException("leaseFor", "must be from " + MIN_LEASE + " to " + MAX_LEASE + " (was " + leaseFor + ")");
     }
+    required("gatherFor", gatherFor);
+    if (gatherFor.isNegative() || gatherFor.compareTo(MAX_LEASE) > 0) {
+      throw new InvalidInputException("gatherFor", "must be from zero to " + MAX_LEASE + " (was " + gatherFor + ")");
+    }
     return consuming("leaseEvents", consumer, store -> {
       Outbox outbox = store.outbox();
       Instant now = context.now();
       Instant until = now.plus(leaseFor);
       EventLease lease = new EventLease(consumer, UUID.randomUUID().toString());
+      Instant gatheredBy = now.minus(gatherFor);
       List<Event> events = new ArrayList<>();
+      Map<EventId, Integer> failures = new HashMap<>();
       List<DeadDelivery> replays = outbox.replayable(consumer, now, maxEvents);
       List<EventId> replayed = new ArrayList<>();
       for (DeadDelivery dead : replays) {
         if (dead.leasableAt(now)) {
           outbox.saveDead(consumer, dead.leasedTo(lease.token(), until));
           replayed.add(dead.event());
+          if (dead.attempts() > 0) {
+            failures.put(dead.event(), dead.attempts());
+          }
         }
       }
       if (!replayed.isEmpty()) {
@@ -93,8 +108,11 @@ final class EventService implements Events {
           }
           int take = (int) Math.min(remaining, cursor.last() - cursor.position());
           List<Event> next = outbox.events(cursor.mailbox(), cursor.position(), take);
-          if (next.isEmpty()) {
-            continue;
+          if (next.isEmpty() || next.get(0).at().isAfter(gatheredBy)) {
+            continue; // nothing, or still gathering: left for a later lease
+          }
+          if (cursor.attempts() > 0) {
+            failures.put(next.get(0).id(), cursor.attempts());
           }
           events.addAll(next);
           remaining -= next.size();
@@ -105,7 +123,7 @@ final class EventService implements Events {
           outbox.saveCursors(consumer, leased);
         }
       }
-      return new EventBatch(lease, until, events);
+      return new EventBatch(lease, until, events, failures);
     });
   }
 
