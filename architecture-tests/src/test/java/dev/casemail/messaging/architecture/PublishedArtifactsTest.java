@@ -48,7 +48,7 @@ class PublishedArtifactsTest {
   @Test
   void theSampleTheBenchmarksAndTheBuildsOwnTestsAreNeverPublished() throws IOException {
     Map<String, String> modules = modules();
-    for (String tool : List.of("examples", "benchmarks", "architecture-tests", "messaging-record-verifier")) {
+    for (String tool : List.of("examples", "examples/web-inbox", "benchmarks", "architecture-tests", "messaging-record-verifier")) {
       assertThat(modules.get(tool)).as(tool).contains("<maven.deploy.skip>true</maven.deploy.skip>");
     }
   }
@@ -64,7 +64,9 @@ class PublishedArtifactsTest {
       assertThat(declared.find()).as("%s sets module.name", name).isTrue();
       String moduleName = declared.group(1);
       assertThat(moduleName).as("the module name of %s", name).startsWith("dev.casemail.messaging.");
-      Path jar = ROOT.resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
+      // a module's directory is named after its artifact: examples/web-inbox builds web-inbox-….jar
+      String artifact = Path.of(name).getFileName().toString();
+      Path jar = ROOT.resolve(name).resolve("target").resolve(artifact + "-0.1.0-SNAPSHOT.jar");
       if (name.equals("architecture-tests")) {
         continue; // this module's own jar is made after its tests
       }
@@ -75,24 +77,24 @@ class PublishedArtifactsTest {
       }
       if (!module.getValue().contains("<maven.deploy.skip>true</maven.deploy.skip>")) {
         for (String classifier : List.of("sources", "javadoc")) {
-          assertThat(jar.resolveSibling(name + "-0.1.0-SNAPSHOT-" + classifier + ".jar"))
+          assertThat(jar.resolveSibling(artifact + "-0.1.0-SNAPSHOT-" + classifier + ".jar"))
               .as("the %s jar of %s", classifier, name).exists();
         }
       }
     }
   }
 
-  /** Each module of the root pom, with its pom's text. */
+  /** Each module of the root pom (a path such as {@code examples/web-inbox} for a nested one), with its pom's text. */
   private static Map<String, String> modules() throws IOException {
     String root = Files.readString(ROOT.resolve("pom.xml"));
     Map<String, String> modules = new LinkedHashMap<>();
-    Matcher module = Pattern.compile("<module>([a-z-]+)</module>").matcher(root);
+    Matcher module = Pattern.compile("<module>([a-z/-]+)</module>").matcher(root);
     while (module.find()) {
       modules.put(module.group(1), Files.readString(ROOT.resolve(module.group(1)).resolve("pom.xml")));
     }
-    try (Stream<Path> dirs = Files.list(ROOT)) {
+    try (Stream<Path> dirs = Files.walk(ROOT, 2)) {
       assertThat(dirs.filter(dir -> Files.exists(dir.resolve("pom.xml")) && !dir.equals(ROOT))
-          .map(dir -> dir.getFileName().toString()))
+          .map(dir -> ROOT.relativize(dir).toString().replace('\\', '/')))
           .as("every directory with a pom is a module of the build")
           .containsExactlyInAnyOrderElementsOf(modules.keySet());
     }

@@ -6,11 +6,8 @@ import dev.casemail.messaging.api.AccessLinkView;
 import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.CaseView;
-import dev.casemail.messaging.api.Directory;
 import dev.casemail.messaging.api.DraftContent;
 import dev.casemail.messaging.api.DraftView;
-import dev.casemail.messaging.api.FamilyId;
-import dev.casemail.messaging.api.FamilyRegistration;
 import dev.casemail.messaging.api.FolderPage;
 import dev.casemail.messaging.api.FolderView;
 import dev.casemail.messaging.api.InputRules;
@@ -26,7 +23,6 @@ import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
-import dev.casemail.messaging.api.ParticipantRegistration;
 import dev.casemail.messaging.api.ParticipantView;
 import dev.casemail.messaging.api.ReadReceipt;
 import dev.casemail.messaging.api.RecipientGroup;
@@ -65,10 +61,9 @@ import java.util.stream.Collectors;
  */
 public final class PracticeWalkthrough {
 
-  static final ParticipantId MEDIATOR = ParticipantId.of("dana.reyes");
-  static final ParticipantId ALEX = ParticipantId.of("alex.morgan");
-  static final ParticipantId SAM = ParticipantId.of("sam.morgan");
-  static final FamilyId MORGANS = FamilyId.of("morgan-family");
+  static final ParticipantId MEDIATOR = SamplePractice.MEDIATOR;
+  static final ParticipantId ALEX = SamplePractice.ALEX;
+  static final ParticipantId SAM = SamplePractice.SAM;
   static final String SESSION_SUBJECT = "Mediation session on the 14th";
   static final String CASE_FOLDER = "Morgan mediation";
   static final String COURT_ORDER = "Family Court, Morgan v Morgan, case FC-2026-0142: order for disclosure";
@@ -115,11 +110,7 @@ public final class PracticeWalkthrough {
     printEarlierRuns(dana);
 
     step("The host registers its users: a mediator, and the Morgan family of two parents");
-    Directory directory = messaging.directory();
-    directory.register(ParticipantRegistration.practitioner(MEDIATOR, "Dana Reyes (mediator)"));
-    directory.register(ParticipantRegistration.parent(ALEX, "Alex Morgan"));
-    directory.register(ParticipantRegistration.parent(SAM, "Sam Morgan"));
-    directory.registerFamily(FamilyRegistration.of(MORGANS, "Morgan family", new LinkedHashSet<>(List.of(ALEX, SAM))));
+    SamplePractice.register(messaging.directory());
     printer.folders(dana);
 
     step("Dana requests professional access to Alex; the request lands in Alex's Action Items");

@@ -27,10 +27,12 @@ import java.util.Base64;
  * fetch it. The files are what {@code openssl genpkey -algorithm ed25519} and {@code openssl pkey
  * -pubout} write, so a host can make its own key with them.
  */
-final class SampleRecordKey {
+public final class SampleRecordKey {
 
-  static final String PRIVATE_FILE = "record-key.pem";
-  static final String PUBLIC_FILE = "record-key.pub.pem";
+  /** The private key's file name. */
+  public static final String PRIVATE_FILE = "record-key.pem";
+  /** The public key's file name. */
+  public static final String PUBLIC_FILE = "record-key.pub.pem";
 
   private final RecordSigner signer;
   private final Path publicKeyFile;
@@ -43,7 +45,7 @@ final class SampleRecordKey {
   }
 
   /** The key in {@code directory}: read if both files are there, otherwise made and written. */
-  static SampleRecordKey in(Path directory) {
+  public static SampleRecordKey in(Path directory) {
     Path privateFile = directory.resolve(PRIVATE_FILE);
     Path publicFile = directory.resolve(PUBLIC_FILE);
     try {
@@ -89,17 +91,17 @@ final class SampleRecordKey {
   }
 
   /** The signer of the records' heads. */
-  RecordSigner signer() {
+  public RecordSigner signer() {
     return signer;
   }
 
   /** The public key's PEM file, which a verifier is given. */
-  Path publicKeyFile() {
+  public Path publicKeyFile() {
     return publicKeyFile;
   }
 
   /** Whether this run made the key. */
-  boolean created() {
+  public boolean created() {
     return created;
   }
 }
