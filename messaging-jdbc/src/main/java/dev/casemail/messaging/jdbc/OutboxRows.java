@@ -56,9 +56,12 @@ final class OutboxRows implements Outbox {
 
   // the writer's side, from ChangeWriter
 
-  /** The events in one batch, numbered on from each mailbox's count, then each count in one batch. */
-  void append(List<NewEvent> events) {
-    List<Object[]> rows = new ArrayList<>(events.size());
+  /**
+   * The events in one batch, numbered on from each mailbox's count; each mailbox's new count goes to
+   * {@code rows}, to be written on its row with the record's head where the change has one.
+   */
+  void append(List<NewEvent> events, MailboxRows rows) {
+    List<Object[]> inserts = new ArrayList<>(events.size());
     Map<ParticipantId, long[]> moved = new LinkedHashMap<>();
     for (NewEvent event : events) {
       Long count = counts.get(event.mailbox());
@@ -68,7 +71,7 @@ final class OutboxRows implements Outbox {
       long number = count + 1;
       counts.put(event.mailbox(), number);
       moved.computeIfAbsent(event.mailbox(), m -> new long[] {count, 0})[1] = number;
-      rows.add(new Object[] {
+      inserts.add(new Object[] {
         event.mailbox().value(), number, event.type().name(), event.at(),
         Sql.number(event.message().map(MessageId::value)),
         Sql.number(event.thread().map(ThreadId::value)),
@@ -78,10 +81,8 @@ final class OutboxRows implements Outbox {
       });
     }
     sql.requireWritable();
-    sql.batch("INSERT INTO outbox_events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-    List<Object[]> updates = new ArrayList<>(moved.size());
-    moved.forEach((owner, range) -> updates.add(new Object[] {range[1], owner.value(), range[0]}));
-    sql.batchOfOnes("UPDATE mailboxes SET event_count = ? WHERE owner_id = ? AND event_count = ?", updates);
+    sql.batch("INSERT INTO outbox_events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+    moved.forEach((owner, range) -> rows.eventCount(owner, range[1], range[0]));
   }
 
   // the consumers' side
