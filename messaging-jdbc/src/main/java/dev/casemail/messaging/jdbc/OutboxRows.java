@@ -10,6 +10,7 @@ import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ThreadId;
 import dev.casemail.messaging.core.event.DeadDelivery;
 import dev.casemail.messaging.core.event.EventCursor;
+import dev.casemail.messaging.core.event.EventRange;
 import dev.casemail.messaging.core.event.NewEvent;
 import dev.casemail.messaging.core.event.Outbox;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,9 +171,33 @@ final class OutboxRows implements Outbox {
   }
 
   @Override
-  public List<Event> events(ParticipantId mailbox, long after, int max) {
-    return sql.query("SELECT " + EVENT_COLUMNS + " FROM outbox_events WHERE owner_id = ? AND event_number > ?"
-        + " ORDER BY event_number FETCH FIRST ? ROWS ONLY", OutboxRows::event, mailbox.value(), after, max);
+  public Map<ParticipantId, List<Event>> events(List<EventRange> ranges) {
+    Map<ParticipantId, List<Event>> found = new LinkedHashMap<>();
+    if (ranges.isEmpty()) {
+      return found;
+    }
+    // one statement for every range: each its own index scan of the mailbox's events, with its own limit
+    String one = "SELECT " + EVENT_COLUMNS + " FROM outbox_events WHERE owner_id = ? AND event_number > ?"
+        + " ORDER BY event_number FETCH FIRST ? ROWS ONLY";
+    StringBuilder statement = new StringBuilder();
+    List<Object> parameters = new ArrayList<>(ranges.size() * 3);
+    for (EventRange range : ranges) {
+      if (ranges.size() == 1) {
+        statement.append(one);
+      } else {
+        statement.append(statement.length() == 0 ? "(" : " UNION ALL (").append(one).append(')');
+      }
+      parameters.add(range.mailbox().value());
+      parameters.add(range.after());
+      parameters.add(range.max());
+      found.put(range.mailbox(), new ArrayList<>());
+    }
+    for (Event event : sql.query(statement.toString(), OutboxRows::event, parameters.toArray())) {
+      found.get(event.id().mailbox()).add(event);
+    }
+    // a union keeps no order across its parts; within a mailbox the numbers give it back
+    found.values().forEach(events -> events.sort(Comparator.comparingLong(e -> e.id().sequence())));
+    return found;
   }
 
   @Override
