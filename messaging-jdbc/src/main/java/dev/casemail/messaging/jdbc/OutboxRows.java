@@ -46,6 +46,11 @@ final class OutboxRows implements Outbox {
   private final Sql sql;
   /** Each locked mailbox's event count, as the lock read it, then as this transaction's appends left it. */
   private final Map<ParticipantId, Long> counts = new HashMap<>();
+  /**
+   * Per consumer read in this transaction, whether it had a cursor of every mailbox with events (its
+   * cursor count equals {@code outbox_totals}), as the registration check read it.
+   */
+  private final Map<String, Boolean> everyCursorMade = new HashMap<>();
 
   OutboxRows(Sql sql) {
     this.sql = sql;
@@ -85,6 +90,12 @@ final class OutboxRows implements Outbox {
     sql.requireWritable();
     sql.batch("INSERT INTO outbox_events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
     moved.forEach((owner, range) -> rows.eventCount(owner, range[1], range[0]));
+    long firstEvents = moved.values().stream().filter(range -> range[0] == 0).count();
+    if (firstEvents > 0) {
+      // committed with the counts, so it counts exactly the mailboxes whose first event committed
+      sql.updateOne("UPDATE outbox_totals SET mailboxes_with_events = mailboxes_with_events + ? WHERE singleton = 1",
+          firstEvents);
+    }
   }
 
   // the consumers' side
@@ -99,9 +110,19 @@ final class OutboxRows implements Outbox {
     return true;
   }
 
+  /** With the registration, whether the consumer has every cursor it needs: the lease then makes none. */
   @Override
   public boolean isRegistered(String consumer) {
-    return sql.queryOne("SELECT 1 FROM event_consumers WHERE consumer = ?", row -> 1, consumer).isPresent();
+    Optional<Boolean> complete = sql.queryOne("SELECT k.cursor_count,"
+        + " (SELECT t.mailboxes_with_events FROM outbox_totals t WHERE t.singleton = 1) AS mailboxes_with_events"
+        + " FROM event_consumers k WHERE k.consumer = ?",
+        row -> {
+          long total = row.getLong("mailboxes_with_events");
+          return !row.wasNull() && row.getLong("cursor_count") == total;
+        },
+        consumer);
+    complete.ifPresent(made -> everyCursorMade.put(consumer, made));
+    return complete.isPresent();
   }
 
   @Override
@@ -112,19 +133,35 @@ final class OutboxRows implements Outbox {
   @Override
   public List<EventCursor> leasable(String consumer, Instant now, int max) {
     sql.requireWritable();
-    // every mailbox with events gets a cursor the first time; two instances that race to make one
-    // collide on its key, and the call is tried again
+    if (!everyCursorMade.containsKey(consumer)) {
+      isRegistered(consumer); // not asked in this transaction yet: the counts come with it
+    }
+    if (!everyCursorMade.getOrDefault(consumer, false)) {
+      makeMissingCursors(consumer);
+      everyCursorMade.put(consumer, true);
+    }
+    return sql.query("SELECT " + CURSOR_COLUMNS + " FROM event_cursors c WHERE c.consumer = ?"
+        + " AND c.settled_through < (SELECT m.event_count FROM mailboxes m WHERE m.owner_id = c.owner_id)"
+        + " AND (c.leased_until IS NULL OR c.leased_until <= ?)"
+        + " ORDER BY c.served_at, c.owner_id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
+        OutboxRows::cursor, consumer, now, max);
+  }
+
+  /**
+   * Every mailbox with events gets a cursor the first time (looking at every mailbox, so only when the
+   * counts say one is missing); two instances that race to make one collide on its key, and the call is
+   * tried again. The consumer's cursors are then counted again: never more than it has, since a cursor
+   * another transaction is still making is not counted (it is counted by the next lease that looks).
+   */
+  private void makeMissingCursors(String consumer) {
     sql.update("INSERT INTO event_cursors"
         + " (consumer, owner_id, settled_through, leased_through, attempts, served_at)"
         + " SELECT ?, m.owner_id, 0, 0, 0, ? FROM mailboxes m WHERE m.event_count > 0 AND NOT EXISTS"
         + " (SELECT 1 FROM event_cursors e WHERE e.consumer = ? AND e.owner_id = m.owner_id)"
         + " ORDER BY m.owner_id", // in key order, as everything here locks: two such inserts never cross
         consumer, InputRules.MIN_INSTANT, consumer);
-    return sql.query("SELECT " + CURSOR_COLUMNS + " FROM event_cursors c WHERE c.consumer = ?"
-        + " AND c.settled_through < (SELECT m.event_count FROM mailboxes m WHERE m.owner_id = c.owner_id)"
-        + " AND (c.leased_until IS NULL OR c.leased_until <= ?)"
-        + " ORDER BY c.served_at, c.owner_id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
-        OutboxRows::cursor, consumer, now, max);
+    sql.update("UPDATE event_consumers SET cursor_count ="
+        + " (SELECT COUNT(*) FROM event_cursors c WHERE c.consumer = ?) WHERE consumer = ?", consumer, consumer);
   }
 
   @Override
