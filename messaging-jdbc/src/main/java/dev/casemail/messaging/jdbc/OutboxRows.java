@@ -46,11 +46,14 @@ final class OutboxRows implements Outbox {
   private final Sql sql;
   /** Each locked mailbox's event count, as the lock read it, then as this transaction's appends left it. */
   private final Map<ParticipantId, Long> counts = new HashMap<>();
+  /** What the registration check read of each consumer in this transaction. */
+  private final Map<String, Checked> checked = new HashMap<>();
+
   /**
-   * Per consumer read in this transaction, whether it had a cursor of every mailbox with events (its
-   * cursor count equals {@code outbox_totals}), as the registration check read it.
+   * Read with a consumer's registration: whether it had a cursor of every mailbox with events (its
+   * cursor count equals {@code outbox_totals}), and whether it had any dead event being replayed.
    */
-  private final Map<String, Boolean> everyCursorMade = new HashMap<>();
+  private record Checked(boolean everyCursorMade, boolean replaysPending) {}
 
   OutboxRows(Sql sql) {
     this.sql = sql;
@@ -110,19 +113,27 @@ final class OutboxRows implements Outbox {
     return true;
   }
 
-  /** With the registration, whether the consumer has every cursor it needs: the lease then makes none. */
+  /**
+   * With the registration, in the same statement, what a lease of this transaction can then skip: the
+   * insert of missing cursors when none is missing, the read of replays when there are none. (A replay
+   * asked for, or a first event committed, after this statement waits for the next lease, as it would if
+   * it came just after the lease.)
+   */
   @Override
   public boolean isRegistered(String consumer) {
-    Optional<Boolean> complete = sql.queryOne("SELECT k.cursor_count,"
-        + " (SELECT t.mailboxes_with_events FROM outbox_totals t WHERE t.singleton = 1) AS mailboxes_with_events"
+    Optional<Checked> found = sql.queryOne("SELECT k.cursor_count,"
+        + " (SELECT t.mailboxes_with_events FROM outbox_totals t WHERE t.singleton = 1) AS mailboxes_with_events,"
+        + " CASE WHEN EXISTS (SELECT 1 FROM event_dead d WHERE d.consumer = k.consumer AND d.replaying = TRUE)"
+        + " THEN 1 ELSE 0 END AS replays"
         + " FROM event_consumers k WHERE k.consumer = ?",
         row -> {
           long total = row.getLong("mailboxes_with_events");
-          return !row.wasNull() && row.getLong("cursor_count") == total;
+          boolean counted = !row.wasNull();
+          return new Checked(counted && row.getLong("cursor_count") == total, row.getInt("replays") == 1);
         },
         consumer);
-    complete.ifPresent(made -> everyCursorMade.put(consumer, made));
-    return complete.isPresent();
+    found.ifPresent(state -> checked.put(consumer, state));
+    return found.isPresent();
   }
 
   @Override
@@ -133,12 +144,13 @@ final class OutboxRows implements Outbox {
   @Override
   public List<EventCursor> leasable(String consumer, Instant now, int max) {
     sql.requireWritable();
-    if (!everyCursorMade.containsKey(consumer)) {
+    if (!checked.containsKey(consumer)) {
       isRegistered(consumer); // not asked in this transaction yet: the counts come with it
     }
-    if (!everyCursorMade.getOrDefault(consumer, false)) {
+    Checked state = checked.get(consumer);
+    if (state == null || !state.everyCursorMade()) {
       makeMissingCursors(consumer);
-      everyCursorMade.put(consumer, true);
+      checked.put(consumer, new Checked(true, state == null || state.replaysPending()));
     }
     return sql.query("SELECT " + CURSOR_COLUMNS + " FROM event_cursors c WHERE c.consumer = ?"
         + " AND c.settled_through < (SELECT m.event_count FROM mailboxes m WHERE m.owner_id = c.owner_id)"
@@ -250,6 +262,7 @@ final class OutboxRows implements Outbox {
   @Override
   public void bury(String consumer, DeadDelivery dead) {
     sql.requireWritable();
+    replaysMayBePending(consumer);
     sql.update("DELETE FROM event_dead WHERE consumer = ? AND owner_id = ? AND event_number = ?",
         consumer, dead.event().mailbox().value(), dead.event().sequence());
     sql.update("INSERT INTO event_dead (consumer, " + DEAD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -273,6 +286,9 @@ final class OutboxRows implements Outbox {
   @Override
   public List<DeadDelivery> replayable(String consumer, Instant now, int max) {
     sql.requireWritable();
+    if (checked.containsKey(consumer) && !checked.get(consumer).replaysPending()) {
+      return List.of();
+    }
     return sql.query("SELECT " + DEAD_COLUMNS + " FROM event_dead WHERE consumer = ? AND replaying = TRUE"
         + " AND (leased_until IS NULL OR leased_until <= ?) ORDER BY died_at, owner_id, event_number"
         + " FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", OutboxRows::dead, consumer, now, max);
@@ -280,6 +296,7 @@ final class OutboxRows implements Outbox {
 
   @Override
   public void saveDead(String consumer, DeadDelivery dead) {
+    replaysMayBePending(consumer);
     sql.updateOne("UPDATE event_dead SET attempts = ?, reason = ?, died_at = ?, replaying = ?, lease_token = ?,"
         + " leased_until = ? WHERE consumer = ? AND owner_id = ? AND event_number = ?",
         dead.attempts(), dead.reason(), dead.diedAt(), dead.replaying(), Sql.text(dead.leaseToken()),
@@ -302,6 +319,11 @@ final class OutboxRows implements Outbox {
         + " AND c.settled_through >= outbox_events.event_number))"
         + " AND NOT EXISTS (SELECT 1 FROM event_dead d WHERE d.owner_id = outbox_events.owner_id"
         + " AND d.event_number = outbox_events.event_number)", before);
+  }
+
+  /** A dead state written in this transaction: what the registration check read of replays no longer holds. */
+  private void replaysMayBePending(String consumer) {
+    checked.computeIfPresent(consumer, (name, state) -> new Checked(state.everyCursorMade(), true));
   }
 
   private static EventCursor cursor(ResultSet row) throws SQLException {

@@ -58,6 +58,7 @@ class UpgradeToVersion7Test {
     assertThat(withEvents).isGreaterThanOrEqualTo(2);
 
     // back to version 6, as that version left it
+    TestSql.update(pool, "DROP INDEX event_dead_replays");
     TestSql.update(pool, "DROP TABLE outbox_totals");
     TestSql.update(pool, "ALTER TABLE event_consumers DROP COLUMN cursor_count");
     TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '7'");

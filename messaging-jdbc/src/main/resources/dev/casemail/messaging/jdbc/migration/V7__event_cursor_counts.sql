@@ -21,3 +21,7 @@ INSERT INTO outbox_totals (singleton, mailboxes_with_events)
 ALTER TABLE event_consumers ADD COLUMN cursor_count BIGINT DEFAULT 0 NOT NULL;
 UPDATE event_consumers SET cursor_count =
   (SELECT COUNT(*) FROM event_cursors c WHERE c.consumer = event_consumers.consumer);
+
+-- the registration check asks whether a consumer has dead events being replayed: found here without
+-- reading its other dead events (and the replays found in the order a lease takes them)
+CREATE INDEX event_dead_replays ON event_dead (consumer, replaying, died_at);
