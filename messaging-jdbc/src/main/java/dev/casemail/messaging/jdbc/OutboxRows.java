@@ -26,9 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The outbox: the tables {@code outbox_events}, {@code event_consumers}, {@code event_cursors} and
- * {@code event_dead}, and each mailbox's event count on its row in {@code mailboxes} (read with the
- * mailbox's lock, see {@link JdbcStore}). A lease locks the consumer's cursors with
+ * The outbox: the tables {@code outbox_events}, {@code event_consumers}, {@code event_cursors},
+ * {@code event_dead} and {@code outbox_totals}, and each mailbox's event count on its row in
+ * {@code mailboxes} (read with the mailbox's lock, see {@link JdbcStore}; written with the record's
+ * head, see {@link MailboxRows}). A lease locks the consumer's cursors with
  * {@code FOR UPDATE SKIP LOCKED}, which PostgreSQL (9.5 and newer) and H2 (2.2 and newer) share.
  */
 final class OutboxRows implements Outbox {
