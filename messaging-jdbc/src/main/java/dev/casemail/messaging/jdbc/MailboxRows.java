@@ -64,6 +64,17 @@ final class MailboxRows {
       return;
     }
     List<Object[]> updates = new ArrayList<>(pending.size());
+    if (pending.values().stream().noneMatch(row -> row.counted)) {
+      // heads alone: a change without events, and the record backfill of schema version 5, which runs
+      // before version 6 adds event_count
+      pending.forEach((owner, row) -> updates.add(new Object[] {
+        row.head.size(), row.head.frontierHex(), owner.value(), row.sealedOnto
+      }));
+      pending.clear();
+      sql.batchOfOnes(
+          "UPDATE mailboxes SET record_size = ?, record_frontier = ? WHERE owner_id = ? AND record_size = ?", updates);
+      return;
+    }
     pending.forEach((owner, row) -> updates.add(new Object[] {
       row.head == null ? Sql.Null.BIGINT : (Object) row.head.size(),
       row.head == null ? Sql.Null.TEXT : row.head.frontierHex(),
