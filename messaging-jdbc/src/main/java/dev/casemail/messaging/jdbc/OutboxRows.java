@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /**
  * The outbox: the tables {@code outbox_events}, {@code event_consumers}, {@code event_cursors},
- * {@code event_dead} and {@code outbox_totals}, and each mailbox's event count on its row in
+ * {@code event_dead} and {@code event_cursors_due}, and each mailbox's event count on its row in
  * {@code mailboxes} (read with the mailbox's lock, see {@link JdbcStore}; written with the record's
  * head, see {@link MailboxRows}). A lease locks the consumer's cursors with
  * {@code FOR UPDATE SKIP LOCKED}, which PostgreSQL (9.5 and newer) and H2 (2.2 and newer) share.
@@ -51,10 +51,11 @@ final class OutboxRows implements Outbox {
   private final Map<String, Checked> checked = new HashMap<>();
 
   /**
-   * Read with a consumer's registration: whether it had a cursor of every mailbox with events (its
-   * cursor count equals {@code outbox_totals}), and whether it had any dead event being replayed.
+   * Read with a consumer's registration: whether its cursors were made once for every mailbox with
+   * events, whether some mailbox's cursors are due ({@code event_cursors_due}), and whether it had any
+   * dead event being replayed.
    */
-  private record Checked(boolean everyCursorMade, boolean replaysPending) {}
+  private record Checked(boolean cursorsMade, boolean cursorsDue, boolean replaysPending) {}
 
   OutboxRows(Sql sql) {
     this.sql = sql;
@@ -94,12 +95,14 @@ final class OutboxRows implements Outbox {
     sql.requireWritable();
     sql.batch("INSERT INTO outbox_events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
     moved.forEach((owner, range) -> rows.eventCount(owner, range[1], range[0]));
-    long firstEvents = moved.values().stream().filter(range -> range[0] == 0).count();
-    if (firstEvents > 0) {
-      // committed with the counts, so it counts exactly the mailboxes whose first event committed
-      sql.updateOne("UPDATE outbox_totals SET mailboxes_with_events = mailboxes_with_events + ? WHERE singleton = 1",
-          firstEvents);
-    }
+    List<Object[]> firstEvents = new ArrayList<>();
+    moved.forEach((owner, range) -> {
+      if (range[0] == 0) {
+        firstEvents.add(new Object[] {owner.value()});
+      }
+    });
+    // committed with the events, so listed only once the first event commits, whatever the order
+    sql.batch("INSERT INTO event_cursors_due (owner_id) VALUES (?)", firstEvents);
   }
 
   // the consumers' side
@@ -116,22 +119,18 @@ final class OutboxRows implements Outbox {
 
   /**
    * With the registration, in the same statement, what a lease of this transaction can then skip: the
-   * insert of missing cursors when none is missing, the read of replays when there are none. (A replay
+   * making of cursors when none is due, the read of replays when there are none. (A replay
    * asked for, or a first event committed, after this statement waits for the next lease, as it would if
    * it came just after the lease.)
    */
   @Override
   public boolean isRegistered(String consumer) {
-    Optional<Checked> found = sql.queryOne("SELECT k.cursor_count,"
-        + " (SELECT t.mailboxes_with_events FROM outbox_totals t WHERE t.singleton = 1) AS mailboxes_with_events,"
+    Optional<Checked> found = sql.queryOne("SELECT k.cursors_made,"
+        + " CASE WHEN EXISTS (SELECT 1 FROM event_cursors_due) THEN 1 ELSE 0 END AS cursors_due,"
         + " CASE WHEN EXISTS (SELECT 1 FROM event_dead d WHERE d.consumer = k.consumer AND d.replaying = TRUE)"
         + " THEN 1 ELSE 0 END AS replays"
         + " FROM event_consumers k WHERE k.consumer = ?",
-        row -> {
-          long total = row.getLong("mailboxes_with_events");
-          boolean counted = !row.wasNull();
-          return new Checked(counted && row.getLong("cursor_count") == total, row.getInt("replays") == 1);
-        },
+        row -> new Checked(row.getBoolean("cursors_made"), row.getInt("cursors_due") == 1, row.getInt("replays") == 1),
         consumer);
     found.ifPresent(state -> checked.put(consumer, state));
     return found.isPresent();
@@ -146,13 +145,16 @@ final class OutboxRows implements Outbox {
   public List<EventCursor> leasable(String consumer, Instant now, int max) {
     sql.requireWritable();
     if (!checked.containsKey(consumer)) {
-      isRegistered(consumer); // not asked in this transaction yet: the counts come with it
+      isRegistered(consumer); // not asked in this transaction yet: what is due comes with it
     }
-    Checked state = checked.get(consumer);
-    if (state == null || !state.everyCursorMade()) {
-      makeMissingCursors(consumer);
-      checked.put(consumer, new Checked(true, state == null || state.replaysPending()));
+    Checked state = checked.getOrDefault(consumer, new Checked(false, true, true));
+    if (!state.cursorsMade()) {
+      makeEveryCursor(consumer);
     }
+    if (state.cursorsDue()) {
+      makeDueCursors();
+    }
+    checked.put(consumer, new Checked(true, false, state.replaysPending()));
     return sql.query("SELECT " + CURSOR_COLUMNS + " FROM event_cursors c WHERE c.consumer = ?"
         + " AND c.settled_through < (SELECT m.event_count FROM mailboxes m WHERE m.owner_id = c.owner_id)"
         + " AND (c.leased_until IS NULL OR c.leased_until <= ?)"
@@ -161,20 +163,34 @@ final class OutboxRows implements Outbox {
   }
 
   /**
-   * Every mailbox with events gets a cursor the first time (looking at every mailbox, so only when the
-   * counts say one is missing); two instances that race to make one collide on its key, and the call is
-   * tried again. The consumer's cursors are then counted again: never more than it has, since a cursor
-   * another transaction is still making is not counted (it is counted by the next lease that looks).
+   * The consumer's first lease (after its registration committed, so that no first event can be
+   * listed due and handled without it meanwhile) makes its cursor of every mailbox with events,
+   * looking at every mailbox, once. Two instances that race to make one collide on its key, and the
+   * call is tried again; and so below.
    */
-  private void makeMissingCursors(String consumer) {
+  private void makeEveryCursor(String consumer) {
     sql.update("INSERT INTO event_cursors"
         + " (consumer, owner_id, settled_through, leased_through, attempts, served_at)"
         + " SELECT ?, m.owner_id, 0, 0, 0, ? FROM mailboxes m WHERE m.event_count > 0 AND NOT EXISTS"
         + " (SELECT 1 FROM event_cursors e WHERE e.consumer = ? AND e.owner_id = m.owner_id)"
         + " ORDER BY m.owner_id", // in key order, as everything here locks: two such inserts never cross
         consumer, InputRules.MIN_INSTANT, consumer);
-    sql.update("UPDATE event_consumers SET cursor_count ="
-        + " (SELECT COUNT(*) FROM event_cursors c WHERE c.consumer = ?) WHERE consumer = ?", consumer, consumer);
+    sql.update("UPDATE event_consumers SET cursors_made = TRUE WHERE consumer = ?", consumer);
+  }
+
+  /**
+   * The cursors of the mailboxes listed due, for every registered consumer, then the mailboxes every
+   * consumer now has a cursor of are no longer due. A consumer whose registration commits meanwhile
+   * has not made its cursors yet: its first lease does.
+   */
+  private void makeDueCursors() {
+    sql.update("INSERT INTO event_cursors"
+        + " (consumer, owner_id, settled_through, leased_through, attempts, served_at)"
+        + " SELECT k.consumer, d.owner_id, 0, 0, 0, ? FROM event_consumers k CROSS JOIN event_cursors_due d"
+        + " WHERE NOT EXISTS (SELECT 1 FROM event_cursors e WHERE e.consumer = k.consumer AND e.owner_id = d.owner_id)"
+        + " ORDER BY k.consumer, d.owner_id", InputRules.MIN_INSTANT);
+    sql.update("DELETE FROM event_cursors_due WHERE NOT EXISTS (SELECT 1 FROM event_consumers k WHERE NOT EXISTS"
+        + " (SELECT 1 FROM event_cursors e WHERE e.consumer = k.consumer AND e.owner_id = event_cursors_due.owner_id))");
   }
 
   @Override
@@ -324,7 +340,7 @@ final class OutboxRows implements Outbox {
 
   /** A dead state written in this transaction: what the registration check read of replays no longer holds. */
   private void replaysMayBePending(String consumer) {
-    checked.computeIfPresent(consumer, (name, state) -> new Checked(state.everyCursorMade(), true));
+    checked.computeIfPresent(consumer, (name, state) -> new Checked(state.cursorsMade(), state.cursorsDue(), true));
   }
 
   private static EventCursor cursor(ResultSet row) throws SQLException {

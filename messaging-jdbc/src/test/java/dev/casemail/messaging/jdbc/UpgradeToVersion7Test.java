@@ -16,10 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Schema version 7 on a database version 6 wrote, with events, consumers and cursors: it counts the
- * mailboxes with events and each consumer's cursors as they are, so that a consumer with every cursor
- * makes none, one with a cursor missing still gets it (and the mailbox's events), and a mailbox's
- * first event after the upgrade is counted.
+ * Schema version 7 on a database version 6 wrote, with events, consumers and cursors: the consumers
+ * registered before it look once at every mailbox on their next lease, so one with a cursor missing
+ * still gets it (and the mailbox's events), and a mailbox's first event after the upgrade is listed
+ * due until every consumer has its cursor.
  */
 class UpgradeToVersion7Test {
 
@@ -59,16 +59,13 @@ class UpgradeToVersion7Test {
 
     // back to version 6, as that version left it
     TestSql.update(pool, "DROP INDEX event_dead_replays");
-    TestSql.update(pool, "DROP TABLE outbox_totals");
-    TestSql.update(pool, "ALTER TABLE event_consumers DROP COLUMN cursor_count");
+    TestSql.update(pool, "DROP TABLE event_cursors_due");
+    TestSql.update(pool, "ALTER TABLE event_consumers DROP COLUMN cursors_made");
     TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '7'");
     JdbcMessaging.migrate(pool);
 
-    assertThat(TestSql.number(pool, "SELECT mailboxes_with_events FROM outbox_totals")).isEqualTo(withEvents);
-    assertThat(TestSql.number(pool, "SELECT cursor_count FROM event_consumers WHERE consumer = 'mailer'"))
-        .isEqualTo(withEvents);
-    assertThat(TestSql.number(pool, "SELECT cursor_count FROM event_consumers WHERE consumer = 'archiver'"))
-        .isZero();
+    assertThat(TestSql.number(pool, "SELECT COUNT(*) FROM event_consumers WHERE cursors_made")).isZero();
+    assertThat(TestSql.number(pool, "SELECT COUNT(*) FROM event_cursors_due")).isZero();
 
     Messaging upgraded = JdbcMessaging.create(pool);
     assertThat(drain(upgraded.events(), "archiver")).as("every event, for the consumer without cursors")
@@ -76,9 +73,10 @@ class UpgradeToVersion7Test {
     ParticipantId cleo = world.parent("cleo");
     world.grant(drlee, cleo);
     world.send(drlee, "After", "the upgrade", cleo);
-    assertThat(TestSql.number(pool, "SELECT mailboxes_with_events FROM outbox_totals"))
-        .isEqualTo(TestSql.number(pool, "SELECT COUNT(*) FROM mailboxes WHERE event_count > 0"));
+    assertThat(TestSql.number(pool, "SELECT COUNT(*) FROM event_cursors_due")).as("cleo's").isEqualTo(1);
     assertThat(drain(upgraded.events(), "mailer")).extracting(e -> e.id().mailbox()).contains(cleo);
+    assertThat(TestSql.number(pool, "SELECT COUNT(*) FROM event_cursors_due")).as("both consumers have cleo's").isZero();
+    assertThat(drain(upgraded.events(), "archiver")).extracting(e -> e.id().mailbox()).contains(cleo);
   }
 
   private static List<Event> drain(Events events, String consumer) {

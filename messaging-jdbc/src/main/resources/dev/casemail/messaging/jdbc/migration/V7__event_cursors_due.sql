@@ -1,26 +1,24 @@
 -- casemail messaging, schema version 7: what a lease needs to know that every mailbox with events
 -- has a cursor of its consumer, without looking at every mailbox.
 --
--- Written in the SQL that PostgreSQL and H2 share. A consumer has a cursor only for mailboxes with
--- events, one each, and none is ever deleted: so when the number of its cursors equals the number of
--- mailboxes with events, none is missing, and a lease skips the insert of the missing ones.
+-- Written in the SQL that PostgreSQL and H2 share. A lease used to look for missing cursors among
+-- every mailbox; now it looks among the mailboxes listed here, and only a consumer's first lease (and
+-- the first after this upgrade) looks at every mailbox.
 
--- how many mailboxes have events (event_count > 0): one row, raised in the transaction that writes a
--- mailbox's first event, so it counts committed first events only, whatever order they commit in
-CREATE TABLE outbox_totals (
-  singleton             INTEGER NOT NULL,
-  mailboxes_with_events BIGINT  NOT NULL,
-  CONSTRAINT outbox_totals_pk PRIMARY KEY (singleton),
-  CONSTRAINT outbox_totals_one_row CHECK (singleton = 1)
+-- the mailboxes whose first event committed and for which some consumer may still lack a cursor:
+-- inserted in the transaction of the mailbox's first event (each mailbox once, so writers of
+-- different mailboxes never wait for each other here), so a row appears only when that event commits,
+-- in whatever order first events commit; deleted by the lease that made every registered consumer's
+-- cursor of the mailbox
+CREATE TABLE event_cursors_due (
+  owner_id VARCHAR(256) NOT NULL,
+  CONSTRAINT event_cursors_due_pk PRIMARY KEY (owner_id)
 );
-INSERT INTO outbox_totals (singleton, mailboxes_with_events)
-  SELECT 1, COUNT(*) FROM mailboxes WHERE event_count > 0;
 
--- how many cursors each consumer has: counted again by the lease that creates some, so it never counts
--- more than there are (at worst fewer, which only makes a lease look for missing ones again)
-ALTER TABLE event_consumers ADD COLUMN cursor_count BIGINT DEFAULT 0 NOT NULL;
-UPDATE event_consumers SET cursor_count =
-  (SELECT COUNT(*) FROM event_cursors c WHERE c.consumer = event_consumers.consumer);
+-- whether the consumer's cursors were made once for every mailbox with events, after its registration
+-- committed: from then on, every later first event is in event_cursors_due until the consumer has its
+-- cursor. False for the consumers registered before this version: their next lease looks once.
+ALTER TABLE event_consumers ADD COLUMN cursors_made BOOLEAN DEFAULT FALSE NOT NULL;
 
 -- the registration check asks whether a consumer has dead events being replayed: found here without
 -- reading its other dead events (and the replays found in the order a lease takes them)
