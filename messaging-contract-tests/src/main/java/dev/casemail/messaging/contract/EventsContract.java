@@ -424,6 +424,23 @@ public interface EventsContract extends MessagingFixture {
   }
 
   @Test
+  default void aMailboxStillGatheringLeavesItsShareOfTheBatchToTheMailboxesAfterIt() {
+    World world = scene(this);
+    Events events = world.messaging.events();
+    Duration window = Duration.ofMinutes(5);
+    world.send(LEE, "one", "x", BEN);
+    world.send(LEE, "two", "x", BEN);
+    world.send(LEE, "three", "x", BEN);
+    world.clock.advance(window);
+    world.send(LEE, "four", "x", ANNA);
+    world.send(LEE, "five", "x", ANNA);
+
+    assertThat(ids(events.lease("mailer", 3, MINUTE, window).events()))
+        .as("anna's are still gathering: the whole batch is ben's")
+        .containsExactly(new EventId(BEN, 2), new EventId(BEN, 3), new EventId(BEN, 4));
+  }
+
+  @Test
   default void aReplayIsNotHeldBackByGathering() {
     World world = scene(this);
     world.send(LEE, "one", "x", ANNA);

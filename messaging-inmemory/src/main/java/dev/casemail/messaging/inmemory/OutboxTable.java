@@ -5,6 +5,7 @@ import dev.casemail.messaging.api.EventId;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.core.event.DeadDelivery;
 import dev.casemail.messaging.core.event.EventCursor;
+import dev.casemail.messaging.core.event.EventRange;
 import dev.casemail.messaging.core.event.NewEvent;
 import dev.casemail.messaging.core.event.Outbox;
 import dev.casemail.messaging.api.InputRules;
@@ -131,7 +132,15 @@ final class OutboxTable implements Outbox {
   }
 
   @Override
-  public List<Event> events(ParticipantId mailbox, long after, int max) {
+  public Map<ParticipantId, List<Event>> events(List<EventRange> ranges) {
+    Map<ParticipantId, List<Event>> found = new LinkedHashMap<>();
+    for (EventRange range : ranges) {
+      found.put(range.mailbox(), eventsOf(range.mailbox(), range.after(), range.max()));
+    }
+    return found;
+  }
+
+  private List<Event> eventsOf(ParticipantId mailbox, long after, int max) {
     List<Event> events = mailboxes.existing(mailbox).map(m -> m.events).orElse(List.of());
     List<Event> found = new ArrayList<>();
     for (int i = (int) Math.min(Math.max(after, 0), events.size()); i < events.size() && found.size() < max; i++) {

@@ -18,8 +18,9 @@ import java.util.List;
  * Writes the parts of a mailbox change (the core's {@link MailboxChanges#apply} gives them in order) in
  * as few statements as they allow: one batch each for the folders, copies (two when some start a
  * thread and others join one), receipts, openings, first views, count changes, drafts and keys of the
- * whole change; one statement per owner and target folder for moves; one batch of events and one of
- * event counts.
+ * whole change; one statement per owner and target folder for moves; one batch of events; and, once
+ * every part is written, one batch of updates of the mailboxes' own rows, each carrying both the
+ * record's head and the event count of its mailbox ({@link MailboxRows}).
  */
 final class ChangeWriter implements MailboxChanges {
 
@@ -32,6 +33,7 @@ final class ChangeWriter implements MailboxChanges {
   private final AccessLinkRows links;
   private final RecordRows records;
   private final OutboxRows outbox;
+  private final MailboxRows mailboxRows;
 
   ChangeWriter(
       CopyRows copies,
@@ -42,7 +44,8 @@ final class ChangeWriter implements MailboxChanges {
       SentKeyRows sentKeys,
       AccessLinkRows links,
       RecordRows records,
-      OutboxRows outbox) {
+      OutboxRows outbox,
+      MailboxRows mailboxRows) {
     this.copies = copies;
     this.receipts = receipts;
     this.folders = folders;
@@ -52,6 +55,14 @@ final class ChangeWriter implements MailboxChanges {
     this.links = links;
     this.records = records;
     this.outbox = outbox;
+    this.mailboxRows = mailboxRows;
+  }
+
+  /** Every part in the core's order, then the mailboxes' rows, which several parts change, at once. */
+  @Override
+  public void apply(MailboxChange change) {
+    MailboxChanges.super.apply(change);
+    mailboxRows.write();
   }
 
   @Override
@@ -146,11 +157,11 @@ final class ChangeWriter implements MailboxChanges {
 
   @Override
   public void appendRecord(SealedRecord record) {
-    records.append(record);
+    records.append(record, mailboxRows);
   }
 
   @Override
   public void appendEvents(List<NewEvent> events) {
-    outbox.append(events);
+    outbox.append(events, mailboxRows);
   }
 }

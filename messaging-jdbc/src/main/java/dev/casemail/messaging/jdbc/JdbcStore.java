@@ -52,7 +52,8 @@ final class JdbcStore {
         records,
         outbox,
         locks(sql, outbox),
-        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox));
+        new ChangeWriter(
+            copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox, new MailboxRows(sql)));
   }
 
   private static MailboxLocks locks(Sql sql, OutboxRows outbox) {

@@ -10,6 +10,7 @@ import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ThreadId;
 import dev.casemail.messaging.core.event.DeadDelivery;
 import dev.casemail.messaging.core.event.EventCursor;
+import dev.casemail.messaging.core.event.EventRange;
 import dev.casemail.messaging.core.event.NewEvent;
 import dev.casemail.messaging.core.event.Outbox;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The outbox: the tables {@code outbox_events}, {@code event_consumers}, {@code event_cursors} and
- * {@code event_dead}, and each mailbox's event count on its row in {@code mailboxes} (read with the
- * mailbox's lock, see {@link JdbcStore}). A lease locks the consumer's cursors with
+ * The outbox: the tables {@code outbox_events}, {@code event_consumers}, {@code event_cursors},
+ * {@code event_dead} and {@code event_cursors_due}, and each mailbox's event count on its row in
+ * {@code mailboxes} (read with the mailbox's lock, see {@link JdbcStore}; written with the record's
+ * head, see {@link MailboxRows}). A lease locks the consumer's cursors with
  * {@code FOR UPDATE SKIP LOCKED}, which PostgreSQL (9.5 and newer) and H2 (2.2 and newer) share.
  */
 final class OutboxRows implements Outbox {
@@ -44,6 +47,15 @@ final class OutboxRows implements Outbox {
   private final Sql sql;
   /** Each locked mailbox's event count, as the lock read it, then as this transaction's appends left it. */
   private final Map<ParticipantId, Long> counts = new HashMap<>();
+  /** What the registration check read of each consumer in this transaction. */
+  private final Map<String, Checked> checked = new HashMap<>();
+
+  /**
+   * Read with a consumer's registration: whether its cursors were made once for every mailbox with
+   * events, whether some mailbox's cursors are due ({@code event_cursors_due}), and whether it had any
+   * dead event being replayed.
+   */
+  private record Checked(boolean cursorsMade, boolean cursorsDue, boolean replaysPending) {}
 
   OutboxRows(Sql sql) {
     this.sql = sql;
@@ -56,9 +68,12 @@ final class OutboxRows implements Outbox {
 
   // the writer's side, from ChangeWriter
 
-  /** The events in one batch, numbered on from each mailbox's count, then each count in one batch. */
-  void append(List<NewEvent> events) {
-    List<Object[]> rows = new ArrayList<>(events.size());
+  /**
+   * The events in one batch, numbered on from each mailbox's count; each mailbox's new count goes to
+   * {@code rows}, to be written on its row with the record's head where the change has one.
+   */
+  void append(List<NewEvent> events, MailboxRows rows) {
+    List<Object[]> inserts = new ArrayList<>(events.size());
     Map<ParticipantId, long[]> moved = new LinkedHashMap<>();
     for (NewEvent event : events) {
       Long count = counts.get(event.mailbox());
@@ -68,7 +83,7 @@ final class OutboxRows implements Outbox {
       long number = count + 1;
       counts.put(event.mailbox(), number);
       moved.computeIfAbsent(event.mailbox(), m -> new long[] {count, 0})[1] = number;
-      rows.add(new Object[] {
+      inserts.add(new Object[] {
         event.mailbox().value(), number, event.type().name(), event.at(),
         Sql.number(event.message().map(MessageId::value)),
         Sql.number(event.thread().map(ThreadId::value)),
@@ -78,10 +93,16 @@ final class OutboxRows implements Outbox {
       });
     }
     sql.requireWritable();
-    sql.batch("INSERT INTO outbox_events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-    List<Object[]> updates = new ArrayList<>(moved.size());
-    moved.forEach((owner, range) -> updates.add(new Object[] {range[1], owner.value(), range[0]}));
-    sql.batchOfOnes("UPDATE mailboxes SET event_count = ? WHERE owner_id = ? AND event_count = ?", updates);
+    sql.batch("INSERT INTO outbox_events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+    moved.forEach((owner, range) -> rows.eventCount(owner, range[1], range[0]));
+    List<Object[]> firstEvents = new ArrayList<>();
+    moved.forEach((owner, range) -> {
+      if (range[0] == 0) {
+        firstEvents.add(new Object[] {owner.value()});
+      }
+    });
+    // committed with the events, so listed only once the first event commits, whatever the order
+    sql.batch("INSERT INTO event_cursors_due (owner_id) VALUES (?)", firstEvents);
   }
 
   // the consumers' side
@@ -96,9 +117,23 @@ final class OutboxRows implements Outbox {
     return true;
   }
 
+  /**
+   * With the registration, in the same statement, what a lease of this transaction can then skip: the
+   * making of cursors when none is due, the read of replays when there are none. (A replay
+   * asked for, or a first event committed, after this statement waits for the next lease, as it would if
+   * it came just after the lease.)
+   */
   @Override
   public boolean isRegistered(String consumer) {
-    return sql.queryOne("SELECT 1 FROM event_consumers WHERE consumer = ?", row -> 1, consumer).isPresent();
+    Optional<Checked> found = sql.queryOne("SELECT k.cursors_made,"
+        + " CASE WHEN EXISTS (SELECT 1 FROM event_cursors_due) THEN 1 ELSE 0 END AS cursors_due,"
+        + " CASE WHEN EXISTS (SELECT 1 FROM event_dead d WHERE d.consumer = k.consumer AND d.replaying = TRUE)"
+        + " THEN 1 ELSE 0 END AS replays"
+        + " FROM event_consumers k WHERE k.consumer = ?",
+        row -> new Checked(row.getBoolean("cursors_made"), row.getInt("cursors_due") == 1, row.getInt("replays") == 1),
+        consumer);
+    found.ifPresent(state -> checked.put(consumer, state));
+    return found.isPresent();
   }
 
   @Override
@@ -109,19 +144,53 @@ final class OutboxRows implements Outbox {
   @Override
   public List<EventCursor> leasable(String consumer, Instant now, int max) {
     sql.requireWritable();
-    // every mailbox with events gets a cursor the first time; two instances that race to make one
-    // collide on its key, and the call is tried again
+    if (!checked.containsKey(consumer)) {
+      isRegistered(consumer); // not asked in this transaction yet: what is due comes with it
+    }
+    Checked state = checked.getOrDefault(consumer, new Checked(false, true, true));
+    if (!state.cursorsMade()) {
+      makeEveryCursor(consumer);
+    }
+    if (state.cursorsDue()) {
+      makeDueCursors();
+    }
+    checked.put(consumer, new Checked(true, false, state.replaysPending()));
+    return sql.query("SELECT " + CURSOR_COLUMNS + " FROM event_cursors c WHERE c.consumer = ?"
+        + " AND c.settled_through < (SELECT m.event_count FROM mailboxes m WHERE m.owner_id = c.owner_id)"
+        + " AND (c.leased_until IS NULL OR c.leased_until <= ?)"
+        + " ORDER BY c.served_at, c.owner_id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
+        OutboxRows::cursor, consumer, now, max);
+  }
+
+  /**
+   * The consumer's first lease (after its registration committed, so that no first event can be
+   * listed due and handled without it meanwhile) makes its cursor of every mailbox with events,
+   * looking at every mailbox, once. Two instances that race to make one collide on its key, and the
+   * call is tried again; and so below.
+   */
+  private void makeEveryCursor(String consumer) {
     sql.update("INSERT INTO event_cursors"
         + " (consumer, owner_id, settled_through, leased_through, attempts, served_at)"
         + " SELECT ?, m.owner_id, 0, 0, 0, ? FROM mailboxes m WHERE m.event_count > 0 AND NOT EXISTS"
         + " (SELECT 1 FROM event_cursors e WHERE e.consumer = ? AND e.owner_id = m.owner_id)"
         + " ORDER BY m.owner_id", // in key order, as everything here locks: two such inserts never cross
         consumer, InputRules.MIN_INSTANT, consumer);
-    return sql.query("SELECT " + CURSOR_COLUMNS + " FROM event_cursors c WHERE c.consumer = ?"
-        + " AND c.settled_through < (SELECT m.event_count FROM mailboxes m WHERE m.owner_id = c.owner_id)"
-        + " AND (c.leased_until IS NULL OR c.leased_until <= ?)"
-        + " ORDER BY c.served_at, c.owner_id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
-        OutboxRows::cursor, consumer, now, max);
+    sql.update("UPDATE event_consumers SET cursors_made = TRUE WHERE consumer = ?", consumer);
+  }
+
+  /**
+   * The cursors of the mailboxes listed due, for every registered consumer, then the mailboxes every
+   * consumer now has a cursor of are no longer due. A consumer whose registration commits meanwhile
+   * has not made its cursors yet: its first lease does.
+   */
+  private void makeDueCursors() {
+    sql.update("INSERT INTO event_cursors"
+        + " (consumer, owner_id, settled_through, leased_through, attempts, served_at)"
+        + " SELECT k.consumer, d.owner_id, 0, 0, 0, ? FROM event_consumers k CROSS JOIN event_cursors_due d"
+        + " WHERE NOT EXISTS (SELECT 1 FROM event_cursors e WHERE e.consumer = k.consumer AND e.owner_id = d.owner_id)"
+        + " ORDER BY k.consumer, d.owner_id", InputRules.MIN_INSTANT);
+    sql.update("DELETE FROM event_cursors_due WHERE NOT EXISTS (SELECT 1 FROM event_consumers k WHERE NOT EXISTS"
+        + " (SELECT 1 FROM event_cursors e WHERE e.consumer = k.consumer AND e.owner_id = event_cursors_due.owner_id))");
   }
 
   @Override
@@ -168,9 +237,33 @@ final class OutboxRows implements Outbox {
   }
 
   @Override
-  public List<Event> events(ParticipantId mailbox, long after, int max) {
-    return sql.query("SELECT " + EVENT_COLUMNS + " FROM outbox_events WHERE owner_id = ? AND event_number > ?"
-        + " ORDER BY event_number FETCH FIRST ? ROWS ONLY", OutboxRows::event, mailbox.value(), after, max);
+  public Map<ParticipantId, List<Event>> events(List<EventRange> ranges) {
+    Map<ParticipantId, List<Event>> found = new LinkedHashMap<>();
+    if (ranges.isEmpty()) {
+      return found;
+    }
+    // one statement for every range: each its own index scan of the mailbox's events, with its own limit
+    String one = "SELECT " + EVENT_COLUMNS + " FROM outbox_events WHERE owner_id = ? AND event_number > ?"
+        + " ORDER BY event_number FETCH FIRST ? ROWS ONLY";
+    StringBuilder statement = new StringBuilder();
+    List<Object> parameters = new ArrayList<>(ranges.size() * 3);
+    for (EventRange range : ranges) {
+      if (ranges.size() == 1) {
+        statement.append(one);
+      } else {
+        statement.append(statement.length() == 0 ? "(" : " UNION ALL (").append(one).append(')');
+      }
+      parameters.add(range.mailbox().value());
+      parameters.add(range.after());
+      parameters.add(range.max());
+      found.put(range.mailbox(), new ArrayList<>());
+    }
+    for (Event event : sql.query(statement.toString(), OutboxRows::event, parameters.toArray())) {
+      found.get(event.id().mailbox()).add(event);
+    }
+    // a union keeps no order across its parts; within a mailbox the numbers give it back
+    found.values().forEach(events -> events.sort(Comparator.comparingLong(e -> e.id().sequence())));
+    return found;
   }
 
   @Override
@@ -186,6 +279,7 @@ final class OutboxRows implements Outbox {
   @Override
   public void bury(String consumer, DeadDelivery dead) {
     sql.requireWritable();
+    replaysMayBePending(consumer);
     sql.update("DELETE FROM event_dead WHERE consumer = ? AND owner_id = ? AND event_number = ?",
         consumer, dead.event().mailbox().value(), dead.event().sequence());
     sql.update("INSERT INTO event_dead (consumer, " + DEAD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -209,6 +303,9 @@ final class OutboxRows implements Outbox {
   @Override
   public List<DeadDelivery> replayable(String consumer, Instant now, int max) {
     sql.requireWritable();
+    if (checked.containsKey(consumer) && !checked.get(consumer).replaysPending()) {
+      return List.of();
+    }
     return sql.query("SELECT " + DEAD_COLUMNS + " FROM event_dead WHERE consumer = ? AND replaying = TRUE"
         + " AND (leased_until IS NULL OR leased_until <= ?) ORDER BY died_at, owner_id, event_number"
         + " FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED", OutboxRows::dead, consumer, now, max);
@@ -216,6 +313,7 @@ final class OutboxRows implements Outbox {
 
   @Override
   public void saveDead(String consumer, DeadDelivery dead) {
+    replaysMayBePending(consumer);
     sql.updateOne("UPDATE event_dead SET attempts = ?, reason = ?, died_at = ?, replaying = ?, lease_token = ?,"
         + " leased_until = ? WHERE consumer = ? AND owner_id = ? AND event_number = ?",
         dead.attempts(), dead.reason(), dead.diedAt(), dead.replaying(), Sql.text(dead.leaseToken()),
@@ -238,6 +336,11 @@ final class OutboxRows implements Outbox {
         + " AND c.settled_through >= outbox_events.event_number))"
         + " AND NOT EXISTS (SELECT 1 FROM event_dead d WHERE d.owner_id = outbox_events.owner_id"
         + " AND d.event_number = outbox_events.event_number)", before);
+  }
+
+  /** A dead state written in this transaction: what the registration check read of replays no longer holds. */
+  private void replaysMayBePending(String consumer) {
+    checked.computeIfPresent(consumer, (name, state) -> new Checked(state.cursorsMade(), state.cursorsDue(), true));
   }
 
   private static EventCursor cursor(ResultSet row) throws SQLException {

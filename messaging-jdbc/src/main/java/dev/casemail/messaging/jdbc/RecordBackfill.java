@@ -92,7 +92,9 @@ final class RecordBackfill implements JavaMigration {
       happened.sort(Happened.ORDER);
       List<Recording> recordings = new ArrayList<>(happened.size());
       happened.forEach(h -> recordings.add(h.recording()));
-      records.append(SealedRecord.seal(recordings, Map.of(owner, RecordHead.EMPTY)));
+      MailboxRows rows = new MailboxRows(sql);
+      records.append(SealedRecord.seal(recordings, Map.of(owner, RecordHead.EMPTY)), rows);
+      rows.write();
     }
   }
 

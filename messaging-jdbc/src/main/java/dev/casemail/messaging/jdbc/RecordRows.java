@@ -119,10 +119,10 @@ final class RecordRows implements Records {
   }
 
   /**
-   * The entries in one batch, then each record's head on its mailbox's row, in one batch, only where
-   * the head is still the one the entries were sealed onto.
+   * The entries in one batch; each record's head goes to {@code rows}, to be written on its mailbox's
+   * row only where the head is still the one the entries were sealed onto.
    */
-  void append(SealedRecord record) {
+  void append(SealedRecord record, MailboxRows rows) {
     List<Object[]> entries = new ArrayList<>(record.appends().size());
     Map<ParticipantId, Long> sealedOnto = new LinkedHashMap<>();
     for (RecordAppend append : record.appends()) {
@@ -152,12 +152,7 @@ final class RecordRows implements Records {
       }
       throw e;
     }
-    List<Object[]> heads = new ArrayList<>(record.heads().size());
-    record.heads().forEach((owner, head) -> heads.add(new Object[] {
-      head.size(), head.frontierHex(), owner.value(), sealedOnto.get(owner)
-    }));
-    sql.batchOfOnes(
-        "UPDATE mailboxes SET record_size = ?, record_frontier = ? WHERE owner_id = ? AND record_size = ?", heads);
+    record.heads().forEach((owner, head) -> rows.head(owner, head, sealedOnto.get(owner)));
   }
 
   /** An entry from its row; one the library did not write (a kind no entry has, …) is a changed record. */

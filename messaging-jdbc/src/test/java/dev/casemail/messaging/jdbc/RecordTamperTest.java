@@ -120,7 +120,8 @@ class RecordTamperTest {
       Map.entry("outbox_events", "events are notices for the host to email, text or push; what they tell of is recorded"),
       Map.entry("event_consumers", "the host's consumers of events"),
       Map.entry("event_cursors", "where each consumer stands in each mailbox's events"),
-      Map.entry("event_dead", "the events a consumer gave up on"));
+      Map.entry("event_dead", "the events a consumer gave up on"),
+      Map.entry("event_cursors_due", "the mailboxes whose consumers' cursors are still to be made"));
 
   /** One value of one row changed, for every column of every table that carries evidence. */
   private static final List<Tamper> CHANGED_VALUES = List.of(

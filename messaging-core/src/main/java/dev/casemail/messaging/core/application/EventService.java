@@ -15,6 +15,7 @@ import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.core.event.DeadDelivery;
 import dev.casemail.messaging.core.event.EventCursor;
+import dev.casemail.messaging.core.event.EventRange;
 import dev.casemail.messaging.core.event.Outbox;
 import dev.casemail.messaging.core.port.Store;
 import java.time.Duration;
@@ -101,23 +102,49 @@ final class EventService implements Events {
       }
       int remaining = maxEvents - events.size();
       if (remaining > 0) {
+        List<EventCursor> candidates = outbox.leasable(consumer, now, remaining).stream()
+            .filter(cursor -> cursor.leasableAt(now)) // the others are locked, but nothing for this lease
+            .collect(Collectors.toList());
         List<EventCursor> leased = new ArrayList<>();
-        for (EventCursor cursor : outbox.leasable(consumer, now, remaining)) {
-          if (remaining == 0 || !cursor.leasableAt(now)) {
-            continue; // locked, but nothing for this lease: the lock ends with the transaction
+        int from = 0;
+        while (remaining > 0 && from < candidates.size()) {
+          // one read for the next cursors, each planned to take what the ones before it leave (as if
+          // each gave all it is asked for); a cursor that then could take more, because one before it
+          // gave less (nothing yet, still gathering), is read again, with the next, in a second read
+          List<EventRange> ranges = new ArrayList<>();
+          int planned = remaining;
+          for (int i = from; i < candidates.size() && planned > 0; i++) {
+            EventCursor cursor = candidates.get(i);
+            int take = (int) Math.min(planned, cursor.last() - cursor.position());
+            ranges.add(new EventRange(cursor.mailbox(), cursor.position(), take));
+            planned -= take;
           }
-          int take = (int) Math.min(remaining, cursor.last() - cursor.position());
-          List<Event> next = outbox.events(cursor.mailbox(), cursor.position(), take);
-          if (next.isEmpty() || next.get(0).at().isAfter(gatheredBy)) {
-            continue; // nothing, or still gathering: left for a later lease
+          Map<ParticipantId, List<Event>> read = outbox.events(ranges);
+          int next = from + ranges.size();
+          for (int i = 0; i < ranges.size(); i++) {
+            EventCursor cursor = candidates.get(from + i);
+            int take = (int) Math.min(remaining, cursor.last() - cursor.position());
+            if (take > ranges.get(i).max()) {
+              next = from + i;
+              break;
+            }
+            if (remaining == 0) {
+              next = candidates.size();
+              break;
+            }
+            List<Event> got = read.getOrDefault(cursor.mailbox(), List.of());
+            if (got.isEmpty() || got.get(0).at().isAfter(gatheredBy)) {
+              continue; // nothing, or still gathering: left for a later lease
+            }
+            if (cursor.attempts() > 0) {
+              failures.put(got.get(0).id(), cursor.attempts());
+            }
+            events.addAll(got);
+            remaining -= got.size();
+            leased.add(cursor.startingAt(got.get(0).id().sequence())
+                .leasedTo(lease.token(), until, got.get(got.size() - 1).id().sequence(), now));
           }
-          if (cursor.attempts() > 0) {
-            failures.put(next.get(0).id(), cursor.attempts());
-          }
-          events.addAll(next);
-          remaining -= next.size();
-          leased.add(cursor.startingAt(next.get(0).id().sequence())
-              .leasedTo(lease.token(), until, next.get(next.size() - 1).id().sequence(), now));
+          from = next;
         }
         if (!leased.isEmpty()) {
           outbox.saveCursors(consumer, leased);

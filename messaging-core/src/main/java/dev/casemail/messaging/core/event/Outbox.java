@@ -51,8 +51,17 @@ public interface Outbox {
   /** Stores cursors of the consumer (as {@link #leasable} or {@link #cursors} returned them, changed). */
   void saveCursors(String consumer, List<EventCursor> cursors);
 
+  /**
+   * The events of each range (a mailbox's events numbered from {@code after + 1}, up to {@code max} of
+   * them, in order), by mailbox; a mailbox with none in its range is absent or empty. One mailbox is in
+   * at most one range.
+   */
+  Map<ParticipantId, List<Event>> events(List<EventRange> ranges);
+
   /** The mailbox's events numbered from {@code after + 1}, up to {@code max} of them, in order. */
-  List<Event> events(ParticipantId mailbox, long after, int max);
+  default List<Event> events(ParticipantId mailbox, long after, int max) {
+    return events(List.of(new EventRange(mailbox, after, max))).getOrDefault(mailbox, List.of());
+  }
 
   /** The events of these ids that are kept. */
   List<Event> events(Collection<EventId> ids);
