@@ -3,6 +3,7 @@ package dev.casemail.messaging.events.dispatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.casemail.messaging.contract.MutableClock;
 import dev.casemail.messaging.events.dispatcher.InMemoryEventSource.Status;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** A started dispatcher handles every event alone, on its own threads, and acknowledges it. */
 class DeliveryTest {
 
-  private final TestClock clock = TestClock.at2026();
+  private final MutableClock clock = Dispatchers.clockAt2026();
   private final InMemoryEventSource<String> source = new InMemoryEventSource<>(clock);
   private final List<EventDispatcher<?>> started = new ArrayList<>();
 

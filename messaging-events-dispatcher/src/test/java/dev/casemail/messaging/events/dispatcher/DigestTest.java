@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.casemail.messaging.api.InvalidInputException;
+import dev.casemail.messaging.contract.MutableClock;
 import dev.casemail.messaging.events.dispatcher.InMemoryEventSource.Status;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class DigestTest {
 
   private static final Duration WINDOW = Duration.ofSeconds(10);
 
-  private final TestClock clock = TestClock.at2026();
+  private final MutableClock clock = Dispatchers.clockAt2026();
   private final InMemoryEventSource<Notice> source = new InMemoryEventSource<>(clock);
   private final List<Digest<Notice>> digests = new CopyOnWriteArrayList<>();
   private final List<EventDispatcher<?>> started = new ArrayList<>();

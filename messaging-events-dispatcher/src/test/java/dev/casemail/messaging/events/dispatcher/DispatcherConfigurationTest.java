@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.casemail.messaging.api.InvalidInputException;
+import dev.casemail.messaging.contract.MutableClock;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A configuration that cannot work is refused while building, with the API's typed error naming it. */
 class DispatcherConfigurationTest {
 
-  private final InMemoryEventSource<String> source = new InMemoryEventSource<>(TestClock.at2026());
+  private final InMemoryEventSource<String> source = new InMemoryEventSource<>(Dispatchers.clockAt2026());
 
   static Stream<Arguments> badSettings() {
     return Stream.of(

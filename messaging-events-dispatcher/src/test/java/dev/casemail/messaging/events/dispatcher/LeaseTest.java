@@ -2,6 +2,7 @@ package dev.casemail.messaging.events.dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.casemail.messaging.contract.MutableClock;
 import dev.casemail.messaging.events.dispatcher.InMemoryEventSource.Status;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class LeaseTest {
 
   private static final Duration LEASE = Duration.ofSeconds(10);
 
-  private final TestClock clock = TestClock.at2026();
+  private final MutableClock clock = Dispatchers.clockAt2026();
   private final InMemoryEventSource<String> source = new InMemoryEventSource<>(clock);
   private final DispatcherCounters counters = new DispatcherCounters();
   private final List<EventDispatcher<?>> started = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.casemail.messaging.events.dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.casemail.messaging.contract.MutableClock;
 import dev.casemail.messaging.events.dispatcher.InMemoryEventSource.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** A failed event comes back after its backoff; after the last attempt it is dead; workers survive. */
 class RetryTest {
 
-  private final TestClock clock = TestClock.at2026();
+  private final MutableClock clock = Dispatchers.clockAt2026();
   private final InMemoryEventSource<String> source = new InMemoryEventSource<>(clock);
   private final List<EventDispatcher<?>> started = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package dev.casemail.messaging.events.dispatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.casemail.messaging.contract.MutableClock;
 import dev.casemail.messaging.events.dispatcher.InMemoryEventSource.Status;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class ShutdownTest {
 
   private static final Duration LEASE = Duration.ofMinutes(1);
 
-  private final TestClock clock = TestClock.at2026();
+  private final MutableClock clock = Dispatchers.clockAt2026();
   private final InMemoryEventSource<String> source = new InMemoryEventSource<>(clock);
   private final List<String> handled = new CopyOnWriteArrayList<>();
   private final List<EventDispatcher<?>> started = new ArrayList<>();
