@@ -1,5 +1,7 @@
 package dev.casemail.messaging.jdbc;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import dev.casemail.messaging.api.AccessEvent;
 import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.ParticipantId;
@@ -13,18 +15,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The tables {@code access_links} and {@code access_events}: a link and its events are stored under
  * each side ({@code owner_id}), so either side reads its links from its own mailbox. A link row keeps
  * its number of events, so that its latest events are one range of the events' primary key, however
  * long the history.
+ *
+ * <p>Every transaction that changes a link gives each side's mailbox row a fresh random stamp of its
+ * links ({@code mailboxes.links_stamp}, in the update of the rows {@link MailboxRows} writes), under
+ * the row's lock. The statuses of a participant's links, which a send reads for its access check, are
+ * therefore kept per service instance with the stamp they were read with ({@link StampedStatuses}),
+ * and used again by a transaction that locked the participant's mailbox and found the same stamp
+ * there: no write can have changed them meanwhile, on any instance, and none can until the lock is
+ * released.
  */
 final class AccessLinkRows implements AccessLinks {
+
+  /** A participant's link statuses as they were when their mailbox row had {@code stamp}. */
+  record StampedStatuses(long stamp, Map<ParticipantId, AccessStatus> statuses) {}
 
   /** A link with its events, the latest {@code ?} or all, oldest first; one row per event. */
   private static final String LINKS_WITH_EVENTS =
@@ -35,9 +51,23 @@ final class AccessLinkRows implements AccessLinks {
           + " WHERE l.owner_id = ?";
 
   private final Sql sql;
+  private final Cache<ParticipantId, StampedStatuses> kept;
+  /** The stamp each mailbox this transaction locked had, while this transaction has not changed its links. */
+  private final Map<ParticipantId, Long> lockedStamps = new HashMap<>();
 
+  /** Rows that keep no statuses (outside a service instance: the record backfill of a migration). */
   AccessLinkRows(Sql sql) {
+    this(sql, CacheBuilder.newBuilder().maximumSize(0).build());
+  }
+
+  AccessLinkRows(Sql sql, Cache<ParticipantId, StampedStatuses> kept) {
     this.sql = sql;
+    this.kept = kept;
+  }
+
+  /** What the mailboxes' lock read: the stamp of the links of a locked mailbox. */
+  void locked(ParticipantId owner, long linksStamp) {
+    lockedStamps.put(owner, linksStamp);
   }
 
   @Override
@@ -70,14 +100,29 @@ final class AccessLinkRows implements AccessLinks {
         limit);
   }
 
+  /**
+   * The statuses of the participant's links: those kept with the stamp the participant's locked
+   * mailbox row has, if any; otherwise read, and kept if that row is locked.
+   */
   @Override
   public Map<ParticipantId, AccessStatus> statusesOf(ParticipantId participant) {
+    Long stamp = lockedStamps.get(participant);
+    if (stamp != null) {
+      StampedStatuses known = kept.getIfPresent(participant);
+      if (known != null && known.stamp() == stamp) {
+        return known.statuses();
+      }
+    }
     Map<ParticipantId, AccessStatus> statuses = new LinkedHashMap<>();
     sql.query(
         "SELECT counterpart_id, status FROM access_links WHERE owner_id = ?",
         row -> statuses.put(ParticipantId.of(row.getString(1)), AccessStatus.valueOf(row.getString(2))),
         participant.value());
-    return statuses;
+    Map<ParticipantId, AccessStatus> read = Collections.unmodifiableMap(statuses);
+    if (stamp != null) {
+      kept.put(participant, new StampedStatuses(stamp, read));
+    }
+    return read;
   }
 
   @Override
@@ -135,10 +180,16 @@ final class AccessLinkRows implements AccessLinks {
 
   /**
    * Stores a link one event further on under both sides: the link row (inserted with its first event,
-   * updated only if it still has the events the core read) and the new event.
+   * updated only if it still has the events the core read), the new event, and a fresh stamp of each
+   * side's links on its mailbox row (written by {@code mailboxRows} with the rest of that row).
    */
-  void save(AccessLink link) {
+  void save(AccessLink link, MailboxRows mailboxRows) {
     sql.requireWritable();
+    for (ParticipantId side : List.of(link.practitioner(), link.parent())) {
+      // from here on this transaction's reads of the side's links are its own, never kept
+      lockedStamps.remove(side);
+      mailboxRows.linksChanged(side, freshStamp());
+    }
     AccessEvent event = link.lastEvent();
     List<Object[]> events = new ArrayList<>(2);
     for (ParticipantId side : List.of(link.practitioner(), link.parent())) {
@@ -176,6 +227,15 @@ final class AccessLinkRows implements AccessLinks {
         "INSERT INTO access_events (owner_id, counterpart_id, seq, status, actor_id, happened_at)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
         events);
+  }
+
+  /** A random stamp, never 0: a stamp once committed is never committed again for other links. */
+  private static long freshStamp() {
+    long stamp;
+    do {
+      stamp = ThreadLocalRandom.current().nextLong();
+    } while (stamp == 0);
+    return stamp;
   }
 
   /** One row of a link joined with one of its events. */

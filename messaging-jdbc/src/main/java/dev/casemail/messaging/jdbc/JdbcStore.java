@@ -21,21 +21,26 @@ final class JdbcStore {
   /**
    * Locks the mailboxes' rows in {@code mailboxes} in key order, in one statement: writes to one
    * mailbox are serialized across every connection and service instance, and since every write locks
-   * all its mailboxes at once in this one order, two writes never wait for each other in a cycle.
+   * all its mailboxes at once in this one order, two writes never wait for each other in a cycle. With
+   * the lock it reads what the transaction's rows need to know of each mailbox: the record's head, the
+   * event count, the stamp of its access links and whether its owner ever saved auto-responder settings.
    */
-  static final String LOCK_MAILBOXES = "SELECT owner_id, record_size, record_frontier, event_count FROM mailboxes"
-      + " WHERE owner_id IN (%s) ORDER BY owner_id FOR UPDATE";
+  static final String LOCK_MAILBOXES = "SELECT owner_id, record_size, record_frontier, event_count, links_stamp,"
+      + " auto_responder_saved FROM mailboxes WHERE owner_id IN (%s) ORDER BY owner_id FOR UPDATE";
 
   private JdbcStore() {}
 
-  static Store open(Sql sql, Cache<ParticipantId, Participant> directory) {
+  static Store open(
+      Sql sql,
+      Cache<ParticipantId, Participant> directory,
+      Cache<ParticipantId, AccessLinkRows.StampedStatuses> linkStatuses) {
     CopyRows copies = new CopyRows(sql);
     ReceiptRows receipts = new ReceiptRows(sql);
     FolderRows folders = new FolderRows(sql);
     DraftRows drafts = new DraftRows(sql);
     AutoResponderRows autoResponders = new AutoResponderRows(sql);
     SentKeyRows sentKeys = new SentKeyRows(sql);
-    AccessLinkRows links = new AccessLinkRows(sql);
+    AccessLinkRows links = new AccessLinkRows(sql, linkStatuses);
     RecordRows records = new RecordRows(sql);
     OutboxRows outbox = new OutboxRows(sql);
     return new Store(
@@ -51,12 +56,13 @@ final class JdbcStore {
         new CursorSecretRows(sql),
         records,
         outbox,
-        locks(sql, outbox),
+        locks(sql, outbox, links, autoResponders),
         new ChangeWriter(
             copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox, new MailboxRows(sql)));
   }
 
-  private static MailboxLocks locks(Sql sql, OutboxRows outbox) {
+  private static MailboxLocks locks(
+      Sql sql, OutboxRows outbox, AccessLinkRows links, AutoResponderRows autoResponders) {
     return new MailboxLocks() {
       private boolean locked;
 
@@ -77,6 +83,8 @@ final class JdbcStore {
             row -> {
               ParticipantId owner = ParticipantId.of(row.getString("owner_id"));
               outbox.locked(owner, row.getLong("event_count"));
+              links.locked(owner, row.getLong("links_stamp"));
+              autoResponders.locked(owner, row.getBoolean("auto_responder_saved"));
               return heads.put(owner, RecordRows.head(row));
             },
             ids.toArray());

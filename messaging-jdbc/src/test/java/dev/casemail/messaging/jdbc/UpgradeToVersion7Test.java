@@ -57,7 +57,10 @@ class UpgradeToVersion7Test {
     long withEvents = TestSql.number(pool, "SELECT COUNT(*) FROM mailboxes WHERE event_count > 0");
     assertThat(withEvents).isGreaterThanOrEqualTo(2);
 
-    // back to version 6, as that version left it
+    // back to version 6, as that version left it: without version 8 first, then without version 7
+    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN links_stamp");
+    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN auto_responder_saved");
+    TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '8'");
     TestSql.update(pool, "DROP INDEX event_dead_replays");
     TestSql.update(pool, "DROP TABLE event_cursors_due");
     TestSql.update(pool, "ALTER TABLE event_consumers DROP COLUMN cursors_made");
