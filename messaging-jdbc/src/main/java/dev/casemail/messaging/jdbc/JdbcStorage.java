@@ -78,13 +78,13 @@ final class JdbcStorage implements Storage {
       CacheBuilder.newBuilder().maximumSize(DIRECTORY_CACHE_SIZE).build();
 
   /**
-   * The statuses of participants' access links with the stamp their mailbox row had when they were
+   * The statuses of participants' access links with the version their mailbox row had when they were
    * read ({@link AccessLinkRows}): used again only by a transaction that locked that row and found the
-   * same stamp, so never stale, whichever instance changed a link. Bounded by the links kept.
+   * same version, so never stale, whichever instance changed a link. Bounded by the links kept.
    */
-  private final Cache<ParticipantId, AccessLinkRows.StampedStatuses> linkStatuses = CacheBuilder.newBuilder()
+  private final Cache<ParticipantId, AccessLinkRows.VersionedStatuses> linkStatuses = CacheBuilder.newBuilder()
       .maximumWeight(LINK_STATUSES_KEPT)
-      .weigher((ParticipantId owner, AccessLinkRows.StampedStatuses kept) -> 1 + kept.statuses().size())
+      .weigher((ParticipantId owner, AccessLinkRows.VersionedStatuses kept) -> 1 + kept.statuses().size())
       .build();
 
   JdbcStorage(DataSource dataSource) {
@@ -117,8 +117,10 @@ final class JdbcStorage implements Storage {
         }
         T result;
         try {
-          result = work.apply(JdbcStore.open(new Sql(connection, readOnly), directory, linkStatuses));
+          JdbcStore.Opened opened = JdbcStore.open(new Sql(connection, readOnly), directory, linkStatuses);
+          result = work.apply(opened.store());
           connection.commit();
+          opened.committed().run();
         } catch (RuntimeException | Error e) {
           rollback(connection, e);
           throw e;

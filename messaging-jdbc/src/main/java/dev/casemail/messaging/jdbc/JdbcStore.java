@@ -23,17 +23,20 @@ final class JdbcStore {
    * mailbox are serialized across every connection and service instance, and since every write locks
    * all its mailboxes at once in this one order, two writes never wait for each other in a cycle. With
    * the lock it reads what the transaction's rows need to know of each mailbox: the record's head, the
-   * event count, the stamp of its access links and whether its owner ever saved auto-responder settings.
+   * event count, the version of its access links and whether its owner ever saved auto-responder settings.
    */
-  static final String LOCK_MAILBOXES = "SELECT owner_id, record_size, record_frontier, event_count, links_stamp,"
+  static final String LOCK_MAILBOXES = "SELECT owner_id, record_size, record_frontier, event_count, links_version,"
       + " auto_responder_saved FROM mailboxes WHERE owner_id IN (%s) ORDER BY owner_id FOR UPDATE";
 
   private JdbcStore() {}
 
-  static Store open(
+  /** The ports of one transaction, and what to do once it committed. */
+  record Opened(Store store, Runnable committed) {}
+
+  static Opened open(
       Sql sql,
       Cache<ParticipantId, Participant> directory,
-      Cache<ParticipantId, AccessLinkRows.StampedStatuses> linkStatuses) {
+      Cache<ParticipantId, AccessLinkRows.VersionedStatuses> linkStatuses) {
     CopyRows copies = new CopyRows(sql);
     ReceiptRows receipts = new ReceiptRows(sql);
     FolderRows folders = new FolderRows(sql);
@@ -43,7 +46,7 @@ final class JdbcStore {
     AccessLinkRows links = new AccessLinkRows(sql, linkStatuses);
     RecordRows records = new RecordRows(sql);
     OutboxRows outbox = new OutboxRows(sql);
-    return new Store(
+    Store store = new Store(
         new ParticipantRows(sql, directory),
         new FamilyRows(sql),
         links,
@@ -59,6 +62,7 @@ final class JdbcStore {
         locks(sql, outbox, links, autoResponders),
         new ChangeWriter(
             copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox, new MailboxRows(sql)));
+    return new Opened(store, links::committed);
   }
 
   private static MailboxLocks locks(
@@ -83,7 +87,7 @@ final class JdbcStore {
             row -> {
               ParticipantId owner = ParticipantId.of(row.getString("owner_id"));
               outbox.locked(owner, row.getLong("event_count"));
-              links.locked(owner, row.getLong("links_stamp"));
+              links.locked(owner, row.getLong("links_version"));
               autoResponders.locked(owner, row.getBoolean("auto_responder_saved"));
               return heads.put(owner, RecordRows.head(row));
             },

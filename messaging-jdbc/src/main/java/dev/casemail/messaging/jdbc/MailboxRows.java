@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * What one mailbox change writes to the mailboxes' own rows in {@code mailboxes}: each record's new
- * head, each mailbox's new event count and, for a mailbox whose access links changed, a new stamp of
- * its links, gathered while the change is written and then written in one batch of one {@code UPDATE}
+ * head, each mailbox's new event count and, for a mailbox whose access links changed, the next version
+ * of its links, gathered while the change is written and then written in one batch of one {@code UPDATE}
  * per mailbox row, whatever it carries: one round trip. Every update is guarded by the values the
  * mailbox's lock read (the head's size the entries were sealed onto, the event count the events were
  * numbered from): a row that no longer has them is a conflict, and the call is tried again.
@@ -24,7 +24,7 @@ final class MailboxRows {
     boolean counted;
     long eventCount;
     long countedFrom;
-    long linksStamp;
+    boolean linksChanged;
   }
 
   private final Sql sql;
@@ -56,15 +56,9 @@ final class MailboxRows {
     row.countedFrom = countedFrom;
   }
 
-  /**
-   * A fresh stamp of the owner's access links ({@link AccessLinkRows#statusesOf}): never 0, the stamp
-   * of links no write of schema version 8 or later has changed.
-   */
-  void linksChanged(ParticipantId owner, long stamp) {
-    if (stamp == 0) {
-      throw new IllegalArgumentException("0 is the stamp of links as schema version 8 found them");
-    }
-    pending.computeIfAbsent(owner, o -> new Pending()).linksStamp = stamp;
+  /** The owner's access links changed: their version moves on by one ({@link AccessLinkRows#statusesOf}). */
+  void linksChanged(ParticipantId owner) {
+    pending.computeIfAbsent(owner, o -> new Pending()).linksChanged = true;
   }
 
   /**
@@ -77,7 +71,7 @@ final class MailboxRows {
       return;
     }
     List<Object[]> updates = new ArrayList<>(pending.size());
-    if (pending.values().stream().noneMatch(row -> row.counted || row.linksStamp != 0)) {
+    if (pending.values().stream().noneMatch(row -> row.counted || row.linksChanged)) {
       // heads alone: a change without events or links, and the record backfill of schema version 5,
       // which runs before version 6 adds event_count
       pending.forEach((owner, row) -> updates.add(new Object[] {
@@ -92,7 +86,7 @@ final class MailboxRows {
       row.head == null ? Sql.Null.BIGINT : (Object) row.head.size(),
       row.head == null ? Sql.Null.TEXT : row.head.frontierHex(),
       row.counted ? (Object) row.eventCount : Sql.Null.BIGINT,
-      row.linksStamp != 0 ? (Object) row.linksStamp : Sql.Null.BIGINT,
+      row.linksChanged ? 1L : 0L,
       owner.value(),
       row.head == null ? Sql.Null.BIGINT : (Object) row.sealedOnto,
       row.counted ? (Object) row.countedFrom : Sql.Null.BIGINT
@@ -100,7 +94,7 @@ final class MailboxRows {
     pending.clear();
     sql.batchOfOnes("UPDATE mailboxes SET record_size = COALESCE(?, record_size),"
         + " record_frontier = COALESCE(?, record_frontier), event_count = COALESCE(?, event_count),"
-        + " links_stamp = COALESCE(?, links_stamp)"
+        + " links_version = links_version + ?"
         + " WHERE owner_id = ? AND record_size = COALESCE(?, record_size) AND event_count = COALESCE(?, event_count)",
         updates);
   }

@@ -83,7 +83,7 @@ class OutboxRoundTripsTest {
     LOG.info("{}: a send to two parents, {} round trips: {}", kind, send.size(), send);
     assertThat(send).as("the lock, copies, receipts, counts, record entries, events, mailbox rows, commit")
         .hasSize(8);
-    assertThat(send).as("the sender's links as kept with the stamp the lock read")
+    assertThat(send).as("the sender's links as kept at the version the lock read")
         .noneMatch(s -> s.contains("FROM access_links"));
     assertThat(send).as("no auto-responder of parents who never saved one")
         .noneMatch(s -> s.contains("FROM auto_responders"));

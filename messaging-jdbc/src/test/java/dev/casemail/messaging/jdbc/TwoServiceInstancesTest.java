@@ -270,7 +270,7 @@ class TwoServiceInstancesTest {
   // one idempotency key, many senders
 
   /**
-   * A send reads neither the sender's links (an instance keeps them with the stamp of the sender's
+   * A send reads neither the sender's links (an instance keeps them with the version of the sender's
    * mailbox row) nor the settings of recipients who never saved an auto-responder (their mailbox row
    * says so): a link changed or settings saved on the other instance are still what the next send obeys.
    */

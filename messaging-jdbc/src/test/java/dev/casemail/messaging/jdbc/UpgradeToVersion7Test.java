@@ -58,7 +58,7 @@ class UpgradeToVersion7Test {
     assertThat(withEvents).isGreaterThanOrEqualTo(2);
 
     // back to version 6, as that version left it: without version 8 first, then without version 7
-    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN links_stamp");
+    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN links_version");
     TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN auto_responder_saved");
     TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '8'");
     TestSql.update(pool, "DROP INDEX event_dead_replays");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Schema version 8 on a database version 7 wrote: every message stays; the owners who had saved
  * auto-responder settings are marked as having some, so their auto-replies still answer; the links'
- * stamps start at 0, and the first link change after the upgrade is still what the next send obeys.
+ * versions start at 0, and the first link change after the upgrade is still what the next send obeys.
  */
 class UpgradeToVersion8Test {
 
@@ -56,14 +56,14 @@ class UpgradeToVersion8Test {
         .satisfies(reply -> assertThat(reply.kind()).isEqualTo(MessageKind.AUTO_REPLY));
 
     // back to version 7, as that version left it
-    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN links_stamp");
+    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN links_version");
     TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN auto_responder_saved");
     TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '8'");
     JdbcMessaging.migrate(pool);
 
     assertThat(TestSql.column(pool, "SELECT owner_id FROM mailboxes WHERE auto_responder_saved"))
         .as("the one owner with settings").containsExactly(anna.value());
-    assertThat(TestSql.number(pool, "SELECT COUNT(*) FROM mailboxes WHERE links_stamp <> 0")).isZero();
+    assertThat(TestSql.number(pool, "SELECT COUNT(*) FROM mailboxes WHERE links_version <> 0")).isZero();
 
     World after = world(JdbcMessaging.create(pool));
     assertThat(after.list(drlee, SystemFolder.INBOX)).as("every message kept").isEqualTo(drleeInbox);
