@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link BlobStore} on the library's database (PostgreSQL or H2, the tables of migration 9, which
- * {@link JdbcMessaging#migrate} applies): content in rows of at most {@value #CHUNK_SIZE} bytes, one
- * row per content naming its chunks.
+ * {@link JdbcMessaging#migrate} applies): content in rows of at most 256 KiB, one row per content
+ * naming its chunks.
  *
  * <pre>{@code
  * JdbcMessaging.migrate(dataSource);
@@ -72,8 +72,8 @@ public final class JdbcBlobStore implements BlobStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcBlobStore.class);
 
-  /** The most bytes of one chunk row. */
-  public static final int CHUNK_SIZE = 256 * 1024;
+  /** The most bytes of one chunk row: 256 KiB. */
+  static final int CHUNK_SIZE = 256 * 1024;
 
   private static final String LIMIT = "attachmentSize";
   private static final String UNIQUE_VIOLATION = "23505";
@@ -100,6 +100,11 @@ public final class JdbcBlobStore implements BlobStore {
 
   private final DataSource dataSource;
   private final int chunkSize;
+  /**
+   * The isolation level the data source lends its connections at, learnt from the first one (asking a
+   * PostgreSQL connection is a round trip; a pool lends every connection alike); -1 until then.
+   */
+  private volatile int lentIsolation = -1;
 
   private JdbcBlobStore(DataSource dataSource, int chunkSize) {
     this.dataSource = dataSource;
@@ -325,7 +330,11 @@ public final class JdbcBlobStore implements BlobStore {
   private <T> T inTransaction(Work<T> work, String failure) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
-      int lent = connection.getTransactionIsolation();
+      int lent = lentIsolation;
+      if (lent < 0) {
+        lent = connection.getTransactionIsolation();
+        lentIsolation = lent;
+      }
       try {
         if (autoCommit) {
           connection.setAutoCommit(false);
@@ -373,7 +382,7 @@ public final class JdbcBlobStore implements BlobStore {
 
   private static void restore(Connection connection, boolean autoCommit, int isolation) {
     try {
-      if (connection.getTransactionIsolation() != isolation) {
+      if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
         connection.setTransactionIsolation(isolation);
       }
       if (autoCommit) {

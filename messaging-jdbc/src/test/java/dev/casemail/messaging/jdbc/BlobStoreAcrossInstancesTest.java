@@ -2,6 +2,7 @@ package dev.casemail.messaging.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.casemail.messaging.api.blob.BlobStore;
 import dev.casemail.messaging.api.blob.StoredBlob;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two service instances (two pools, two stores) on one PostgreSQL schema put the same bytes at once,
  * and put and clean up the same content at once: every put succeeds, the content is kept once and
- * whole, and no chunk of a losing upload is left behind.
+ * whole, and no chunk of a losing upload is left behind. The second instance's pool lends its
+ * connections at REPEATABLE READ and without auto-commit, as a host's pool may: the store works at
+ * READ COMMITTED whatever it is lent (a put that loses the race must see the winner's row).
  */
 class BlobStoreAcrossInstancesTest {
 
@@ -35,7 +38,7 @@ class BlobStoreAcrossInstancesTest {
   void twoInstancesPuttingAndCleaningUpTheSameBytesKeepThemOnceAndWhole() throws Exception {
     String schema = TestDatabases.migratedPostgresSchema();
     try (HikariDataSource one = TestDatabases.postgresPool(schema, THREADS);
-        HikariDataSource other = TestDatabases.postgresPool(schema, THREADS)) {
+        HikariDataSource other = repeatableReadPool(schema)) {
       BlobStore[] instances = {JdbcBlobStore.create(one), JdbcBlobStore.create(other)};
       for (int round = 0; round < ROUNDS; round++) {
         byte[] content = new byte[2 * JdbcBlobStore.CHUNK_SIZE + round + 1];
@@ -57,6 +60,16 @@ class BlobStoreAcrossInstancesTest {
         TestSql.update(one, "DELETE FROM blob_contents");
       }
     }
+  }
+
+  private static HikariDataSource repeatableReadPool(String schema) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(TestDatabases.postgres().getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema);
+    config.setMaximumPoolSize(THREADS);
+    config.setMinimumIdle(0);
+    config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
+    config.setAutoCommit(false);
+    return new HikariDataSource(config);
   }
 
   private static void assertKeptOnceAndWhole(HikariDataSource pool, BlobStore store, StoredBlob stored, byte[] content)
