@@ -66,6 +66,9 @@ import org.slf4j.LoggerFactory;
  * APFS and NTFS' 100 ns; two seconds on FAT, which is unfit for this store). Nothing else should touch
  * the files: a backup tool that restores them must keep their times.
  *
+ * <p>A stream from {@link #open} hashes what it reads: at its end, a file whose bytes no longer match
+ * their hash (changed behind the store's back) fails the read with a {@link StorageException}.
+ *
  * <p>{@link #storedBefore} walks every content file's attributes: a clean-up's cost, linear in the
  * number of contents. Failures of the file system are thrown as {@link StorageException}. Thread-safe.
  */
@@ -218,7 +221,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
   /**
    * The content's file, opened for reading; the stream reads as the caller asks, in the pieces the
-   * caller's buffer holds, and closing it closes the file.
+   * caller's buffer holds, checks the hash at its end, and closing it closes the file.
    *
    * @throws StorageException when the file system fails
    */
@@ -226,7 +229,7 @@ public final class FileSystemBlobStore implements BlobStore {
   public Optional<InputStream> open(ContentHash hash) {
     Objects.requireNonNull(hash, "hash");
     try {
-      return Optional.of(Files.newInputStream(path(hash)));
+      return Optional.of(new VerifyingStream(hash, Files.newInputStream(path(hash))));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -358,6 +361,49 @@ public final class FileSystemBlobStore implements BlobStore {
       channel.force(true);
     } catch (IOException e) {
       LOG.debug("cannot force directory {} to the disk on this file system", directory, e);
+    }
+  }
+
+  /** A content file's bytes, hashed as they are read and checked against the hash at the end. */
+  private static final class VerifyingStream extends InputStream {
+    private final ContentHash hash;
+    private final InputStream file;
+    private final MessageDigest sha256 = sha256();
+    private boolean verified;
+
+    VerifyingStream(ContentHash hash, InputStream file) {
+      this.hash = hash;
+      this.file = file;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) throws IOException {
+      int read = file.read(target, offset, length);
+      if (read > 0) {
+        sha256.update(target, offset, read);
+      } else if (read < 0 && !verified) {
+        if (!MessageDigest.isEqual(sha256.digest(), hash.digest())) {
+          throw new StorageException("the file of " + hash + " was changed: its bytes no longer match their hash", null);
+        }
+        verified = true;
+      }
+      return read;
+    }
+
+    @Override
+    public int available() throws IOException {
+      return file.available();
+    }
+
+    @Override
+    public void close() throws IOException {
+      file.close();
     }
   }
 

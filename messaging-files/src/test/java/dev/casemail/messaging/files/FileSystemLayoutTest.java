@@ -147,6 +147,21 @@ class FileSystemLayoutTest {
   }
 
   @Test
+  void aFileChangedBehindTheStoresBackFailsTheReadAtItsEnd() throws IOException {
+    BlobStore store = FileSystemBlobStore.in(directory);
+    byte[] content = bytes(6, 2 * FileSystemBlobStore.BUFFER_SIZE);
+    StoredBlob stored = store.put(new ByteArrayInputStream(content), Long.MAX_VALUE, T1);
+    Path file = contentFiles().get(0);
+    byte[] changed = content.clone();
+    changed[changed.length / 2] ^= 1;
+    Files.write(file, changed);
+
+    try (InputStream in = store.open(stored.hash()).orElseThrow()) {
+      assertThatThrownBy(in::readAllBytes).isInstanceOf(StorageException.class).hasMessageContaining("changed");
+    }
+  }
+
+  @Test
   void aDirectoryThatIsAFileIsAStorageException() throws IOException {
     Path file = Files.writeString(directory.resolve("plain-file"), "not a directory");
     assertThatThrownBy(() -> FileSystemBlobStore.in(file)).isInstanceOf(StorageException.class);

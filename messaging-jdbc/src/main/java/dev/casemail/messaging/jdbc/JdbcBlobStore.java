@@ -244,7 +244,7 @@ public final class JdbcBlobStore implements BlobStore {
             : Optional.<Content>empty();
       }
     }, "could not open content");
-    return content.map(ChunkStream::new);
+    return content.map(found -> new ChunkStream(hash, found));
   }
 
   /** Where a content's chunks are. */
@@ -436,15 +436,23 @@ public final class JdbcBlobStore implements BlobStore {
     }
   }
 
-  /** A content's bytes, one chunk fetched at a time. */
+  /**
+   * A content's bytes, one chunk fetched at a time, hashed as they are read: at its end, bytes that no
+   * longer match their hash or their size (changed behind the store's back) fail the read.
+   */
   private final class ChunkStream extends InputStream {
+    private final ContentHash hash;
     private final Content content;
+    private final MessageDigest sha256 = sha256();
+    private long read;
     private int next;
     private byte[] chunk = new byte[0];
     private int position;
     private boolean closed;
+    private boolean verified;
 
-    ChunkStream(Content content) {
+    ChunkStream(ContentHash hash, Content content) {
+      this.hash = hash;
       this.content = content;
     }
 
@@ -465,6 +473,7 @@ public final class JdbcBlobStore implements BlobStore {
       }
       if (position == chunk.length) {
         if (next == content.chunks()) {
+          verify();
           return -1;
         }
         chunk = fetch(next);
@@ -473,8 +482,21 @@ public final class JdbcBlobStore implements BlobStore {
       }
       int count = Math.min(length, chunk.length - position);
       System.arraycopy(chunk, position, target, offset, count);
+      sha256.update(chunk, position, count);
       position += count;
+      read += count;
       return count;
+    }
+
+    private void verify() {
+      if (verified) {
+        return;
+      }
+      if (read != content.size() || !MessageDigest.isEqual(sha256.digest(), hash.digest())) {
+        throw new StorageException("the bytes kept under " + hash + " were changed: they no longer match their hash"
+            + " or their size (" + read + " bytes read, " + content.size() + " kept)", null);
+      }
+      verified = true;
     }
 
     @Override

@@ -64,6 +64,31 @@ class BlobStreamTest {
   }
 
   @Test
+  void bytesChangedBehindTheStoresBackFailTheReadAtItsEnd() throws IOException {
+    javax.sql.DataSource database = TestDatabases.freshH2();
+    BlobStore store = JdbcBlobStore.create(database);
+    byte[] content = bytes(5, 2 * JdbcBlobStore.CHUNK_SIZE + 7);
+    StoredBlob kept = store.put(new ByteArrayInputStream(content), Long.MAX_VALUE, T1);
+    byte[] forged = bytes(6, 7);
+    try (java.sql.Connection connection = database.getConnection();
+        java.sql.PreparedStatement change = connection.prepareStatement(
+            "UPDATE blob_chunks SET bytes = ? WHERE chunk_index = 2")) {
+      change.setBytes(1, forged);
+      assertThat(change.executeUpdate()).isEqualTo(1);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+
+    try (InputStream in = store.open(kept.hash()).orElseThrow()) {
+      assertThatThrownBy(in::readAllBytes).isInstanceOf(StorageException.class).hasMessageContaining("changed");
+    }
+    TestSql.update(database, "UPDATE blob_contents SET size_bytes = size_bytes + 1");
+    try (InputStream in = store.open(kept.hash()).orElseThrow()) {
+      assertThatThrownBy(in::readAllBytes).as("a size that does not match").isInstanceOf(StorageException.class);
+    }
+  }
+
+  @Test
   void aClosedStreamRefusesToRead() throws IOException {
     BlobStore store = JdbcBlobStore.create(TestDatabases.freshH2());
     StoredBlob kept = store.put(new ByteArrayInputStream(bytes(4, 10)), Long.MAX_VALUE, T1);
