@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * on a connection borrowed for that query only: it holds at most one chunk and no connection between
  * reads, and closing it releases the chunk. A chunk deleted while the stream is read (the clean-up
  * removed the content meanwhile) ends the read with a {@link StorageException}, as does any failure
- * of the database while reading.
+ * of the database while reading. The stream hashes what it hands out: at its end, bytes that no
+ * longer match their hash or their size (changed behind the store's back) fail the read with a
+ * {@link StorageException}.
  *
  * <p><b>Times</b> are kept to the microsecond, truncated, like every instant of the schema.
  *
