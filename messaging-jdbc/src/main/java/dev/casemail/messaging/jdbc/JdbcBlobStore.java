@@ -65,8 +65,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Citus.</b> Content is shared across mailboxes, so neither table is keyed by mailbox owner. They
  * are distributed tables, not reference tables (a reference table is copied to every node, and
  * attachments are the bulk of the data): {@code blob_contents} by {@code content_hash},
- * {@code blob_chunks} by {@code upload_id}. Every statement names its table's distribution column,
- * so each runs on one shard; a put or a delete is one distributed transaction over two shards.
+ * {@code blob_chunks} by {@code upload_id}. Every statement but {@link #storedBefore} (the clean-up's
+ * listing, over every shard) names its table's distribution column, so each runs on one shard; a put
+ * or a delete is one distributed transaction over two shards.
  *
  * <p>SQL failures are thrown as {@link StorageException}. Thread-safe.
  */
