@@ -325,6 +325,13 @@ public interface BlobStoreContract {
   }
 
   @Test
+  default void aNegativeLimitOfCandidatesIsRefused() {
+    BlobStore store = newBlobStore();
+    store.put(new ByteArrayInputStream(bytes(32, 10)), NO_LIMIT, T1);
+    assertThatThrownBy(() -> store.storedBefore(T2, -1)).isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
   default void deleteIfStoredBeforeDeletesContentNotPutSince() {
     BlobStore store = newBlobStore();
     byte[] content = bytes(24, 2 * chunkSize() + 3);
@@ -406,7 +413,7 @@ public interface BlobStoreContract {
   }
 
   @Test
-  default void concurrentPutsAndDeletesOfTheSameBytesLeaveItWholeOrGone() throws Exception {
+  default void putsRacingTheCleanUpOfTheSameBytesKeepThemWhole() throws Exception {
     BlobStore store = newBlobStore();
     byte[] content = bytes(31, chunkSize() + 1);
     ContentHash hash = store.put(new ByteArrayInputStream(content), NO_LIMIT, T1).hash();
@@ -415,7 +422,7 @@ public interface BlobStoreContract {
         : store.deleteIfStoredBefore(hash, T2));
     assertThat(outcomes).filteredOn(StoredBlob.class::isInstance).hasSize(4);
 
-    // every put returned after touching or publishing at T3, so no delete with a cutoff before T3 ran after the last one
+    // each put touched or published the bytes at T3, after the cutoff: whichever ran last, they are kept
     assertThat(store.contains(hash)).isTrue();
     assertThat(readAll(store, hash)).isEqualTo(content);
     assertThat(store.storedBefore(T2, 10)).isEmpty();
