@@ -121,7 +121,11 @@ class RecordTamperTest {
       Map.entry("event_consumers", "the host's consumers of events"),
       Map.entry("event_cursors", "where each consumer stands in each mailbox's events"),
       Map.entry("event_dead", "the events a consumer gave up on"),
-      Map.entry("event_cursors_due", "the mailboxes whose consumers' cursors are still to be made"));
+      Map.entry("event_cursors_due", "the mailboxes whose consumers' cursors are still to be made"),
+      Map.entry("blob_contents", "attachments' bytes, addressed by the SHA-256 a message's entry carries: a changed"
+          + " byte no longer matches it, and the store's stream fails at its end (BlobStreamTest)"),
+      Map.entry("blob_chunks", "attachments' bytes, addressed by the SHA-256 a message's entry carries: a changed"
+          + " byte no longer matches it, and the store's stream fails at its end (BlobStreamTest)"));
 
   /** One value of one row changed, for every column of every table that carries evidence. */
   private static final List<Tamper> CHANGED_VALUES = List.of(
