@@ -3,6 +3,7 @@ package dev.casemail.messaging.core.application;
 import static dev.casemail.messaging.api.InputRules.required;
 
 import dev.casemail.messaging.api.AccessLinkView;
+import dev.casemail.messaging.api.blob.ContentHash;
 import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.CaseView;
 import dev.casemail.messaging.api.DraftContent;
@@ -13,6 +14,7 @@ import dev.casemail.messaging.api.FolderId;
 import dev.casemail.messaging.api.FolderPage;
 import dev.casemail.messaging.api.FolderView;
 import dev.casemail.messaging.api.MessageId;
+import dev.casemail.messaging.api.OpenedAttachment;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.MoveRequest;
 import dev.casemail.messaging.api.NewMessage;
@@ -149,6 +151,16 @@ final class ActingParticipant implements ParticipantMessaging {
   @Override
   public MessageView open(MessageId message) {
     return services.reading.open(actor, required("message", message));
+  }
+
+  @Override
+  public OpenedAttachment openAttachment(MessageId message, ContentHash hash) {
+    return services.attachments.openInMessage(actor, required("message", message), required("hash", hash));
+  }
+
+  @Override
+  public OpenedAttachment openDraftAttachment(DraftId draft, ContentHash hash) {
+    return services.attachments.openInDraft(actor, required("draft", draft), required("hash", hash));
   }
 
   @Override
