@@ -41,7 +41,6 @@ import dev.casemail.messaging.api.config.MessagingConfiguration;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ public interface AttachmentsContract extends MessagingFixture {
 
     /** Every content the store holds. */
     List<ContentHash> stored() {
-      return blobs.storedBefore(Instant.MAX, 10_000);
+      return blobs.storedBefore(InputRules.MAX_INSTANT, 10_000);
     }
 
     Map<ParticipantId, Object> snapshot() {
