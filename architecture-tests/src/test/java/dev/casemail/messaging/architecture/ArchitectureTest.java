@@ -47,6 +47,7 @@ class ArchitectureTest {
   private static final String[] PDF_AND_JSON = {"org.apache.pdfbox..", "org.apache.fontbox..", "com.fasterxml.jackson.."};
   private static final String[] DOMAIN = {
     "dev.casemail.messaging.core.access..",
+    "dev.casemail.messaging.core.attachment..",
     "dev.casemail.messaging.core.autoresponder..",
     "dev.casemail.messaging.core.draft..",
     "dev.casemail.messaging.core.folder..",
@@ -165,7 +166,7 @@ class ArchitectureTest {
             .that().resideInAPackage(CORE)
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                 API, CORE, "java..", "com.google.common..", "com.google.errorprone.annotations..",
-                "org.immutables.value..", "org.slf4j", "com.ibm.icu..");
+                "org.immutables.value..", "org.slf4j", "com.ibm.icu..", "org.apache.tika..");
     rule.check(classes);
   }
 
