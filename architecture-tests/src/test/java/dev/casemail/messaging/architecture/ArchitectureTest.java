@@ -17,6 +17,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.casemail.messaging.api.blob.BlobStore;
 import dev.casemail.messaging.inmemory.InMemoryMessaging;
 import dev.casemail.messaging.jdbc.JdbcMessaging;
 import java.util.ArrayList;
@@ -101,6 +102,7 @@ class ArchitectureTest {
         .that().areDeclaredInClassesThat().resideInAnyPackage(INMEMORY, JDBC)
         .and().areDeclaredInClassesThat().arePublic()
         .and().arePublic()
+        .and().areDeclaredInClassesThat().haveSimpleNameNotEndingWith("BlobStore")
         .should(takeAndReturnOnly(API, "java..", "javax.sql.."))
         .because("a host builds the library from a MessagingConfiguration (an API type) and, for JDBC, its DataSource")
         .check(classes);
@@ -291,12 +293,29 @@ class ArchitectureTest {
   }
 
   @Test
+  void anAdaptersBlobStoreIsTheApisPortAndTakesOnlyApiTypesAndADataSource() {
+    classes()
+        .that().resideInAnyPackage(INMEMORY, JDBC)
+        .and().haveSimpleNameEndingWith("BlobStore")
+        .should().implement(BlobStore.class)
+        .check(classes);
+    methods()
+        .that().areDeclaredInClassesThat().resideInAnyPackage(INMEMORY, JDBC)
+        .and().areDeclaredInClassesThat().haveSimpleNameEndingWith("BlobStore")
+        .and().arePublic()
+        .should(takeAndReturnOnly(API, INMEMORY, JDBC, "java..", "javax.sql.."))
+        .check(classes);
+  }
+
+  @Test
   void anAdapterShowsTheWorldOnlyItsFactory() {
     classes()
         .that().resideInAnyPackage(INMEMORY, JDBC)
         .and().haveModifier(JavaModifier.PUBLIC)
         .should().haveSimpleNameEndingWith("Messaging")
-        .because("adapters are package-private behind one public factory")
+        .orShould().haveSimpleNameEndingWith("BlobStore")
+        .because("adapters are package-private behind one public factory, and the BlobStore a host may pass to"
+            + " MessagingConfiguration.blobStore (a BlobStore of the API)")
         .check(classes);
   }
 }
