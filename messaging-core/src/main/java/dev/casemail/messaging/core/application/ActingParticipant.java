@@ -3,7 +3,6 @@ package dev.casemail.messaging.core.application;
 import static dev.casemail.messaging.api.InputRules.required;
 
 import dev.casemail.messaging.api.AccessLinkView;
-import dev.casemail.messaging.api.blob.ContentHash;
 import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.CaseView;
 import dev.casemail.messaging.api.DraftContent;
@@ -29,6 +28,7 @@ import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.SignedTreeHead;
 import dev.casemail.messaging.api.ThreadId;
 import dev.casemail.messaging.api.ThreadPage;
+import dev.casemail.messaging.api.blob.ContentHash;
 import java.util.List;
 import java.util.Optional;
 
