@@ -1,6 +1,7 @@
 package dev.casemail.messaging.inmemory;
 
 import dev.casemail.messaging.api.InputRules;
+import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.LimitExceededException;
 import dev.casemail.messaging.api.blob.BlobStore;
 import dev.casemail.messaging.api.blob.ContentHash;
@@ -43,14 +44,20 @@ public final class InMemoryBlobStore implements BlobStore {
     InputRules.required("content", content);
     InputRules.required("at", at);
     if (maxBytes < 0) {
-      throw new IllegalArgumentException("maxBytes is at least 0: " + maxBytes);
+      throw new InvalidInputException("maxBytes", "must be at least 0 (was " + maxBytes + ")");
     }
     MessageDigest digest = sha256();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     long size = 0;
     try {
-      for (int n; (n = content.read(buffer, 0, (int) Math.min(buffer.length, maxBytes - size + 1))) > 0; ) {
+      while (true) {
+        // read at most one byte past the limit, so that a content of exactly maxBytes is kept
+        long left = maxBytes - size;
+        int n = content.read(buffer, 0, left >= buffer.length ? buffer.length : (int) left + 1);
+        if (n < 0) {
+          break;
+        }
         size += n;
         if (size > maxBytes) {
           throw new LimitExceededException(
