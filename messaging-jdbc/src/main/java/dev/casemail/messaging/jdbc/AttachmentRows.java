@@ -28,6 +28,25 @@ final class AttachmentRows implements AttachmentIndex {
 
   private static final String FILE_COLUMNS = "position, name, content_type, size_bytes, content_hash";
 
+  /** The bytes of the files the owner sent. Parameters: owner, true. */
+  static final String SENT_BYTES =
+      "SELECT COALESCE(SUM(size_bytes), 0) AS used FROM message_attachments WHERE owner_id = ? AND sent_by_owner = ?";
+
+  /** The bytes of the files of the owner's drafts. Parameters: owner. */
+  static final String DRAFTED_BYTES = "SELECT COALESCE(SUM(size_bytes), 0) AS used FROM draft_attachments WHERE owner_id = ?";
+
+  /** The files of {@code count} messages of one owner, a seek each. Parameters: owner, the message ids. */
+  static String messageFilesSql(int count) {
+    return "SELECT message_id, " + FILE_COLUMNS + " FROM message_attachments WHERE owner_id = ? AND message_id IN ("
+        + Sql.marks(count) + ") ORDER BY message_id, position";
+  }
+
+  /** The files of {@code count} drafts of one owner, a seek each. Parameters: owner, the draft ids. */
+  static String draftFilesSql(int count) {
+    return "SELECT draft_id, " + FILE_COLUMNS + " FROM draft_attachments WHERE owner_id = ? AND draft_id IN ("
+        + Sql.marks(count) + ") ORDER BY draft_id, position";
+  }
+
   private final Sql sql;
 
   AttachmentRows(Sql sql) {
@@ -36,15 +55,8 @@ final class AttachmentRows implements AttachmentIndex {
 
   @Override
   public long quotaUsage(ParticipantId owner) {
-    long sent = sql.queryOne(
-        "SELECT COALESCE(SUM(size_bytes), 0) AS used FROM message_attachments WHERE owner_id = ? AND sent_by_owner = ?",
-        row -> row.getLong("used"),
-        owner.value(),
-        true).orElse(0L);
-    long drafted = sql.queryOne(
-        "SELECT COALESCE(SUM(size_bytes), 0) AS used FROM draft_attachments WHERE owner_id = ?",
-        row -> row.getLong("used"),
-        owner.value()).orElse(0L);
+    long sent = sql.queryOne(SENT_BYTES, row -> row.getLong("used"), owner.value(), true).orElse(0L);
+    long drafted = sql.queryOne(DRAFTED_BYTES, row -> row.getLong("used"), owner.value()).orElse(0L);
     return sent + drafted;
   }
 
@@ -73,8 +85,7 @@ final class AttachmentRows implements AttachmentIndex {
     List<Long> ids = copies.stream().map(copy -> copy.message().id().value()).distinct().toList();
     Map<Long, List<AttachmentView>> files = new HashMap<>();
     sql.query(
-        "SELECT message_id, " + FILE_COLUMNS + " FROM message_attachments WHERE owner_id = ? AND message_id IN ("
-            + Sql.marks(ids.size()) + ") ORDER BY message_id, position",
+        messageFilesSql(ids.size()),
         row -> files.computeIfAbsent(row.getLong("message_id"), id -> new ArrayList<>()).add(file(row)),
         Sql.parameters(ids, owner.value()));
     if (files.isEmpty()) {
@@ -107,8 +118,7 @@ final class AttachmentRows implements AttachmentIndex {
     List<Long> ids = drafts.stream().map(draft -> draft.id().value()).distinct().toList();
     Map<Long, List<AttachmentView>> files = new HashMap<>();
     sql.query(
-        "SELECT draft_id, " + FILE_COLUMNS + " FROM draft_attachments WHERE owner_id = ? AND draft_id IN ("
-            + Sql.marks(ids.size()) + ") ORDER BY draft_id, position",
+        draftFilesSql(ids.size()),
         row -> files.computeIfAbsent(row.getLong("draft_id"), id -> new ArrayList<>()).add(file(row)),
         Sql.parameters(ids, owner.value()));
     if (files.isEmpty()) {
