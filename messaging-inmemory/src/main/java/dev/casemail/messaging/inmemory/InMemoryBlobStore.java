@@ -87,6 +87,10 @@ public final class InMemoryBlobStore implements BlobStore {
 
   @Override
   public List<ContentHash> storedBefore(Instant cutoff, int limit) {
+    InputRules.required("cutoff", cutoff);
+    if (limit < 0) {
+      throw new InvalidInputException("limit", "must be at least 0 (was " + limit + ")");
+    }
     List<ContentHash> found = new ArrayList<>();
     for (Map.Entry<ContentHash, Blob> entry : blobs.entrySet()) {
       if (found.size() >= limit) {

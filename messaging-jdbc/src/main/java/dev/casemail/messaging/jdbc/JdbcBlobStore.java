@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link BlobStore} on the library's database (PostgreSQL or H2, the tables of migration 9, which
- * {@link JdbcMessaging#migrate} applies): content in rows of at most {@value #CHUNK_SIZE} bytes, one
- * row per content naming its chunks.
+ * {@link JdbcMessaging#migrate} applies): content in rows of at most 256 KiB, one row per content
+ * naming its chunks.
  *
  * <pre>{@code
  * JdbcMessaging.migrate(dataSource);
@@ -56,15 +56,18 @@ import org.slf4j.LoggerFactory;
  * on a connection borrowed for that query only: it holds at most one chunk and no connection between
  * reads, and closing it releases the chunk. A chunk deleted while the stream is read (the clean-up
  * removed the content meanwhile) ends the read with a {@link StorageException}, as does any failure
- * of the database while reading.
+ * of the database while reading. The stream hashes what it hands out: at its end, bytes that no
+ * longer match their hash or their size (changed behind the store's back) fail the read with a
+ * {@link StorageException}.
  *
  * <p><b>Times</b> are kept to the microsecond, truncated, like every instant of the schema.
  *
  * <p><b>Citus.</b> Content is shared across mailboxes, so neither table is keyed by mailbox owner. They
  * are distributed tables, not reference tables (a reference table is copied to every node, and
  * attachments are the bulk of the data): {@code blob_contents} by {@code content_hash},
- * {@code blob_chunks} by {@code upload_id}. Every statement names its table's distribution column,
- * so each runs on one shard; a put or a delete is one distributed transaction over two shards.
+ * {@code blob_chunks} by {@code upload_id}. Every statement but {@link #storedBefore} (the clean-up's
+ * listing, over every shard) names its table's distribution column, so each runs on one shard; a put
+ * or a delete is one distributed transaction over two shards.
  *
  * <p>SQL failures are thrown as {@link StorageException}. Thread-safe.
  */
@@ -72,8 +75,8 @@ public final class JdbcBlobStore implements BlobStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcBlobStore.class);
 
-  /** The most bytes of one chunk row. */
-  public static final int CHUNK_SIZE = 256 * 1024;
+  /** The most bytes of one chunk row: 256 KiB. */
+  static final int CHUNK_SIZE = 256 * 1024;
 
   private static final String LIMIT = "attachmentSize";
   private static final String UNIQUE_VIOLATION = "23505";
@@ -100,6 +103,11 @@ public final class JdbcBlobStore implements BlobStore {
 
   private final DataSource dataSource;
   private final int chunkSize;
+  /**
+   * The isolation level the data source lends its connections at, learnt from the first one (asking a
+   * PostgreSQL connection is a round trip; a pool lends every connection alike); -1 until then.
+   */
+  private volatile int lentIsolation = -1;
 
   private JdbcBlobStore(DataSource dataSource, int chunkSize) {
     this.dataSource = dataSource;
@@ -239,7 +247,7 @@ public final class JdbcBlobStore implements BlobStore {
             : Optional.<Content>empty();
       }
     }, "could not open content");
-    return content.map(ChunkStream::new);
+    return content.map(found -> new ChunkStream(hash, found));
   }
 
   /** Where a content's chunks are. */
@@ -325,7 +333,11 @@ public final class JdbcBlobStore implements BlobStore {
   private <T> T inTransaction(Work<T> work, String failure) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
-      int lent = connection.getTransactionIsolation();
+      int lent = lentIsolation;
+      if (lent < 0) {
+        lent = connection.getTransactionIsolation();
+        lentIsolation = lent;
+      }
       try {
         if (autoCommit) {
           connection.setAutoCommit(false);
@@ -373,7 +385,7 @@ public final class JdbcBlobStore implements BlobStore {
 
   private static void restore(Connection connection, boolean autoCommit, int isolation) {
     try {
-      if (connection.getTransactionIsolation() != isolation) {
+      if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
         connection.setTransactionIsolation(isolation);
       }
       if (autoCommit) {
@@ -427,15 +439,23 @@ public final class JdbcBlobStore implements BlobStore {
     }
   }
 
-  /** A content's bytes, one chunk fetched at a time. */
+  /**
+   * A content's bytes, one chunk fetched at a time, hashed as they are read: at its end, bytes that no
+   * longer match their hash or their size (changed behind the store's back) fail the read.
+   */
   private final class ChunkStream extends InputStream {
+    private final ContentHash hash;
     private final Content content;
+    private final MessageDigest sha256 = sha256();
+    private long read;
     private int next;
     private byte[] chunk = new byte[0];
     private int position;
     private boolean closed;
+    private boolean verified;
 
-    ChunkStream(Content content) {
+    ChunkStream(ContentHash hash, Content content) {
+      this.hash = hash;
       this.content = content;
     }
 
@@ -456,6 +476,7 @@ public final class JdbcBlobStore implements BlobStore {
       }
       if (position == chunk.length) {
         if (next == content.chunks()) {
+          verify();
           return -1;
         }
         chunk = fetch(next);
@@ -464,8 +485,21 @@ public final class JdbcBlobStore implements BlobStore {
       }
       int count = Math.min(length, chunk.length - position);
       System.arraycopy(chunk, position, target, offset, count);
+      sha256.update(chunk, position, count);
       position += count;
+      read += count;
       return count;
+    }
+
+    private void verify() {
+      if (verified) {
+        return;
+      }
+      if (read != content.size() || !MessageDigest.isEqual(sha256.digest(), hash.digest())) {
+        throw new StorageException("the bytes kept under " + hash + " were changed: they no longer match their hash"
+            + " or their size (" + read + " bytes read, " + content.size() + " kept)", null);
+      }
+      verified = true;
     }
 
     @Override

@@ -126,10 +126,10 @@ class RecordTamperTest {
       Map.entry("event_dead", "the events a consumer gave up on"),
       Map.entry("event_cursors_due", "the mailboxes whose consumers' cursors are still to be made"),
       Map.entry("draft_attachments", "drafts are not evidence until sent, and then their files are the message's"),
-      Map.entry("blob_contents", "the files' bytes: a message's entry holds their hashes, so a changed file no longer"
-          + " matches the record, but an export does not read the bytes"),
-      Map.entry("blob_chunks", "the files' bytes: a message's entry holds their hashes, so a changed file no longer"
-          + " matches the record, but an export does not read the bytes"));
+      Map.entry("blob_contents", "attachments' bytes, addressed by the SHA-256 a message's entry carries: a changed"
+          + " byte no longer matches it, and the store's stream fails at its end (BlobStreamTest)"),
+      Map.entry("blob_chunks", "attachments' bytes, addressed by the SHA-256 a message's entry carries: a changed"
+          + " byte no longer matches it, and the store's stream fails at its end (BlobStreamTest)"));
 
   /** One value of one row changed, for every column of every table that carries evidence. */
   private static final List<Tamper> CHANGED_VALUES = List.of(
