@@ -17,6 +17,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.casemail.messaging.api.blob.BlobStore;
 import dev.casemail.messaging.inmemory.InMemoryMessaging;
 import dev.casemail.messaging.jdbc.JdbcMessaging;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ class ArchitectureTest {
   private static final String[] PDF_AND_JSON = {"org.apache.pdfbox..", "org.apache.fontbox..", "com.fasterxml.jackson.."};
   private static final String[] DOMAIN = {
     "dev.casemail.messaging.core.access..",
+    "dev.casemail.messaging.core.attachment..",
     "dev.casemail.messaging.core.autoresponder..",
     "dev.casemail.messaging.core.draft..",
     "dev.casemail.messaging.core.folder..",
@@ -172,7 +174,7 @@ class ArchitectureTest {
             .that().resideInAPackage(CORE)
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                 API, CORE, "java..", "com.google.common..", "com.google.errorprone.annotations..",
-                "org.immutables.value..", "org.slf4j", "com.ibm.icu..");
+                "org.immutables.value..", "org.slf4j", "com.ibm.icu..", "org.apache.tika..");
     rule.check(classes);
   }
 
@@ -307,6 +309,21 @@ class ArchitectureTest {
     noClasses()
         .that().resideInAnyPackage(INMEMORY, JDBC, RECORD_EXPORT)
         .should().dependOnClassesThat().resideInAPackage("dev.casemail.messaging.core.application..")
+        .check(classes);
+  }
+
+  @Test
+  void anAdaptersBlobStoreIsTheApisPortAndTakesOnlyApiTypesAndADataSource() {
+    classes()
+        .that().resideInAnyPackage(INMEMORY, JDBC)
+        .and().haveSimpleNameEndingWith("BlobStore")
+        .should().implement(BlobStore.class)
+        .check(classes);
+    methods()
+        .that().areDeclaredInClassesThat().resideInAnyPackage(INMEMORY, JDBC)
+        .and().areDeclaredInClassesThat().haveSimpleNameEndingWith("BlobStore")
+        .and().arePublic()
+        .should(takeAndReturnOnly(API, INMEMORY, JDBC, "java..", "javax.sql.."))
         .check(classes);
   }
 

@@ -29,10 +29,11 @@ final class JdbcStore {
   private JdbcStore() {}
 
   static Store open(Sql sql, Cache<ParticipantId, Participant> directory) {
-    CopyRows copies = new CopyRows(sql);
+    AttachmentRows attachments = new AttachmentRows(sql);
+    CopyRows copies = new CopyRows(sql, attachments);
     ReceiptRows receipts = new ReceiptRows(sql);
     FolderRows folders = new FolderRows(sql);
-    DraftRows drafts = new DraftRows(sql);
+    DraftRows drafts = new DraftRows(sql, attachments);
     AutoResponderRows autoResponders = new AutoResponderRows(sql);
     SentKeyRows sentKeys = new SentKeyRows(sql);
     AccessLinkRows links = new AccessLinkRows(sql);
@@ -53,7 +54,8 @@ final class JdbcStore {
         outbox,
         locks(sql, outbox),
         new ChangeWriter(
-            copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox, new MailboxRows(sql)));
+            copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox, new MailboxRows(sql)),
+        attachments);
   }
 
   private static MailboxLocks locks(Sql sql, OutboxRows outbox) {

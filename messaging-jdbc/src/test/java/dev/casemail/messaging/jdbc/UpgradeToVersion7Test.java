@@ -59,6 +59,9 @@ class UpgradeToVersion7Test {
 
     // back to version 6, as that version left it (the later versions undone too, so that Flyway
     // applies 7 again in order)
+    TestSql.update(pool, "DROP TABLE draft_attachments");
+    TestSql.update(pool, "DROP TABLE message_attachments");
+    TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '10'");
     TestSql.update(pool, "DROP TABLE blob_chunks");
     TestSql.update(pool, "DROP TABLE blob_contents");
     TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '9'");
