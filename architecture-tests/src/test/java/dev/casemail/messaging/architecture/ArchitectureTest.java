@@ -17,6 +17,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.casemail.messaging.api.blob.BlobStore;
 import dev.casemail.messaging.inmemory.InMemoryMessaging;
 import dev.casemail.messaging.jdbc.JdbcMessaging;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ class ArchitectureTest {
   private static final String CORE = "dev.casemail.messaging.core..";
   private static final String INMEMORY = "dev.casemail.messaging.inmemory..";
   private static final String JDBC = "dev.casemail.messaging.jdbc..";
+  /** Attachments' bytes in a directory: an adapter of the BlobStore port, on the API alone. */
+  private static final String FILES = "dev.casemail.messaging.files..";
   /** What a host sets when it builds the library: the configuration and the access policy. */
   private static final String API_CONFIG = "dev.casemail.messaging.api.config..";
   private static final String STARTER = "dev.casemail.messaging.spring..";
@@ -47,6 +50,7 @@ class ArchitectureTest {
   private static final String[] PDF_AND_JSON = {"org.apache.pdfbox..", "org.apache.fontbox..", "com.fasterxml.jackson.."};
   private static final String[] DOMAIN = {
     "dev.casemail.messaging.core.access..",
+    "dev.casemail.messaging.core.attachment..",
     "dev.casemail.messaging.core.autoresponder..",
     "dev.casemail.messaging.core.draft..",
     "dev.casemail.messaging.core.folder..",
@@ -97,11 +101,12 @@ class ArchitectureTest {
   @Test
   void theAdaptersFactoriesTakeOnlyApiTypesAndADataSource() {
     methods()
-        .that().areDeclaredInClassesThat().resideInAnyPackage(INMEMORY, JDBC)
+        .that().areDeclaredInClassesThat().resideInAnyPackage(INMEMORY, JDBC, FILES)
         .and().areDeclaredInClassesThat().arePublic()
         .and().arePublic()
         .should(takeAndReturnOnly(API, "java..", "javax.sql.."))
-        .because("a host builds the library from a MessagingConfiguration (an API type) and, for JDBC, its DataSource")
+        .because("a host builds the library from a MessagingConfiguration (an API type) and, for JDBC, its DataSource;"
+            + " a blob store from a DataSource or a Path")
         .check(classes);
   }
 
@@ -117,7 +122,10 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  /** Every parameter type and the return type of a method reside in one of {@code packages}. */
+  /**
+   * Every parameter type and the return type of a method reside in one of {@code packages}, or are
+   * the method's own class.
+   */
   private static ArchCondition<JavaMethod> takeAndReturnOnly(String... packages) {
     DescribedPredicate<JavaClass> allowed = resideInAnyPackage(packages);
     return new ArchCondition<>("take and return only types in " + String.join(", ", packages)) {
@@ -127,7 +135,8 @@ class ArchitectureTest {
         types.add(method.getRawReturnType());
         for (JavaClass type : types) {
           JavaClass element = type.isArray() ? type.getBaseComponentType() : type;
-          if (!element.isPrimitive() && !allowed.test(element)) {
+          // a public BlobStore's factory returns the store itself, a type of the API's port
+          if (!element.isPrimitive() && !allowed.test(element) && !element.equals(method.getOwner())) {
             events.add(SimpleConditionEvent.violated(method, method.getFullName() + " uses " + element.getName()));
           }
         }
@@ -165,7 +174,7 @@ class ArchitectureTest {
             .that().resideInAPackage(CORE)
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                 API, CORE, "java..", "com.google.common..", "com.google.errorprone.annotations..",
-                "org.immutables.value..", "org.slf4j", "com.ibm.icu..");
+                "org.immutables.value..", "org.slf4j", "com.ibm.icu..", "org.apache.tika..");
     rule.check(classes);
   }
 
@@ -196,7 +205,21 @@ class ArchitectureTest {
         .check(classes);
     noClasses()
         .that().resideInAPackage(RECORD_EXPORT)
-        .should().dependOnClassesThat().resideInAnyPackage(INMEMORY, JDBC)
+        .should().dependOnClassesThat().resideInAnyPackage(INMEMORY, JDBC, FILES)
+        .check(classes);
+    noClasses()
+        .that().resideOutsideOfPackage(FILES)
+        .should().dependOnClassesThat().resideInAPackage(FILES)
+        .because("the file system's blob store is chosen by the host and handed to the library as a BlobStore")
+        .check(classes);
+  }
+
+  @Test
+  void theFileSystemBlobStoreKnowsOnlyTheApiSlf4jAndTheJdk() {
+    classes()
+        .that().resideInAPackage(FILES)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(FILES, API, "java..", "org.slf4j")
+        .because("it implements the API's BlobStore port and nothing of the core")
         .check(classes);
   }
 
@@ -290,12 +313,27 @@ class ArchitectureTest {
   }
 
   @Test
-  void anAdapterShowsTheWorldOnlyItsFactory() {
+  void anAdaptersBlobStoreIsTheApisPortAndTakesOnlyApiTypesAndADataSource() {
     classes()
         .that().resideInAnyPackage(INMEMORY, JDBC)
+        .and().haveSimpleNameEndingWith("BlobStore")
+        .should().implement(BlobStore.class)
+        .check(classes);
+    methods()
+        .that().areDeclaredInClassesThat().resideInAnyPackage(INMEMORY, JDBC)
+        .and().areDeclaredInClassesThat().haveSimpleNameEndingWith("BlobStore")
+        .and().arePublic()
+        .should(takeAndReturnOnly(API, INMEMORY, JDBC, "java..", "javax.sql.."))
+        .check(classes);
+  }
+
+  @Test
+  void anAdapterShowsTheWorldOnlyItsFactory() {
+    classes()
+        .that().resideInAnyPackage(INMEMORY, JDBC, FILES)
         .and().haveModifier(JavaModifier.PUBLIC)
-        .should().haveSimpleNameEndingWith("Messaging")
-        .because("adapters are package-private behind one public factory")
+        .should().haveSimpleNameEndingWith("Messaging").orShould().haveSimpleNameEndingWith("BlobStore")
+        .because("adapters are package-private behind one public factory, and one public BlobStore each")
         .check(classes);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.casemail.messaging.api.AccessStatus;
+import dev.casemail.messaging.api.AttachmentView;
 import dev.casemail.messaging.api.Directory;
 import dev.casemail.messaging.api.Event;
 import dev.casemail.messaging.api.EventBatch;
@@ -20,7 +21,10 @@ import dev.casemail.messaging.api.MessageSummary;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.MoveRequest;
+import dev.casemail.messaging.api.NewAttachment;
 import dev.casemail.messaging.api.NewMessage;
+import dev.casemail.messaging.api.NotFoundException;
+import dev.casemail.messaging.api.OpenedAttachment;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantRegistration;
@@ -56,7 +60,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The code blocks of README.md (the usage snippet, the storage set-up, the record's export, the events, testing
- * with a clock) are this test's code,
+ * with a clock, attachments) are this test's code,
  * compiled and run: the README cannot rot.
  */
 class ReadmeSnippetTest {
@@ -274,6 +278,40 @@ class ReadmeSnippetTest {
   }
 
   @Test
+  void theAttachmentsSnippetSendsAFileOnlyTheMailboxesOfTheMessageOpen(@TempDir Path directory) throws IOException {
+    Messaging messaging = InMemoryMessaging.create();
+    ParticipantId lawyer = ParticipantId.of("lawyer-1");
+    ParticipantId mother = ParticipantId.of("parent-1");
+    ParticipantId stranger = ParticipantId.of("parent-2");
+    messaging.directory().register(ParticipantRegistration.practitioner(lawyer, "A. Lawyer"));
+    messaging.directory().register(ParticipantRegistration.parent(mother, "M. Parent"));
+    messaging.directory().register(ParticipantRegistration.parent(stranger, "S. Tranger"));
+    messaging.actingAs(lawyer).requestAccess(mother);
+    messaging.actingAs(mother).approveAccess(lawyer);
+    // README-ATTACHMENTS-SNIPPET-START
+    Path order = Files.writeString(directory.resolve("order.txt"), "The hearing is moved to 10 am.\n");
+    MessageView sent = messaging.actingAs(lawyer).send(NewMessage.builder()
+        .addRecipients(mother)
+        .subject("Court order")
+        .addAttachments(NewAttachment.of("order.txt", "text/plain", () -> Files.newInputStream(order)))
+        .build());
+    AttachmentView file = sent.attachments().get(0);   // text/plain, 31 bytes, its SHA-256
+    try (OpenedAttachment opened = messaging.actingAs(mother).openAttachment(sent.id(), file.hash())) {
+      byte[] bytes = opened.content().readAllBytes();  // a stream: large files are never held whole
+    }
+    // README-ATTACHMENTS-SNIPPET-END
+
+    try (OpenedAttachment opened = messaging.actingAs(lawyer).openAttachment(sent.id(), file.hash())) {
+      assertThat(new String(opened.content().readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("The hearing is moved to 10 am.\n");
+    }
+    assertThat(file.contentType()).isEqualTo("text/plain");
+    assertThat(file.size()).isEqualTo(31);
+    assertThatThrownBy(() -> messaging.actingAs(stranger).openAttachment(sent.id(), file.hash()))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
   void theReadmeShowsExactlyTheCodeThisTestRuns() throws IOException {
     assertThat(normalized(readmeSnippet(0))).isEqualTo(normalized(testedSnippet("README-SNIPPET")));
     assertThat(normalized(readmeSnippet(1))).isEqualTo(normalized(testedSnippet("README-STORAGE-SNIPPET")));
@@ -285,6 +323,7 @@ class ReadmeSnippetTest {
     assertThat(dispatcher.get(dispatcher.size() - 1)).as("the shutdown line, which the test runs in a finally")
         .startsWith("notices.close();").endsWith("// no thread left; nothing unsent is lost");
     assertThat(normalized(readmeSnippet(7))).isEqualTo(normalized(testedSnippet("README-TESTING-SNIPPET")));
+    assertThat(normalized(readmeSnippet(8))).isEqualTo(normalized(testedSnippet("README-ATTACHMENTS-SNIPPET")));
   }
 
   /** The {@code index}-th (from 0) ```java block of README.md. */

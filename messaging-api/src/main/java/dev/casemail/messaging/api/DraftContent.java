@@ -1,5 +1,7 @@
 package dev.casemail.messaging.api;
 
+import dev.casemail.messaging.api.blob.ContentHash;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -31,6 +33,20 @@ public abstract class DraftContent {
   /** The message this draft answers, if it is a reply; sending it joins that message's thread. */
   public abstract Optional<MessageId> inReplyTo();
 
+  /**
+   * New files to attach, read once each when the draft is saved or updated, checked and stored (README,
+   * "Attachments"); with {@link #keptAttachments()} at most {@value InputRules#MAX_ATTACHMENTS} in all.
+   */
+  public abstract List<NewAttachment> attachments();
+
+  /**
+   * On an update, the hashes ({@link AttachmentView#hash()}) of the draft's attachments it keeps: every
+   * attachment of the draft with one of these hashes stays, the others are removed. Each must be an
+   * attachment of that draft (a new draft has none). The kept ones come first, in the draft's order,
+   * then the new ones.
+   */
+  public abstract Set<ContentHash> keptAttachments();
+
   /** A builder; {@code build()} throws {@link InvalidInputException} if a rule is broken. */
   public static Builder builder() {
     return new Builder();
@@ -39,6 +55,10 @@ public abstract class DraftContent {
   @Value.Check
   DraftContent check() {
     InputRules.size("recipients", recipients(), 0, InputRules.MAX_RECIPIENTS);
+    if (attachments().size() + keptAttachments().size() > InputRules.MAX_ATTACHMENTS) {
+      throw new InvalidInputException("attachments", "must hold 0 to " + InputRules.MAX_ATTACHMENTS
+          + " entries with the kept ones (was " + (attachments().size() + keptAttachments().size()) + ")");
+    }
     InputRules.multiLine("body", body(), InputRules.MAX_BODY_BYTES);
     if (subject().isEmpty()) {
       return this;
@@ -119,6 +139,42 @@ public abstract class DraftContent {
     /** Sets or clears the message this draft answers. @throws InvalidInputException if the optional itself is null */
     public Builder inReplyTo(Optional<? extends MessageId> inReplyTo) {
       values.inReplyTo(Arguments.optional("inReplyTo", inReplyTo));
+      return this;
+    }
+
+    /** Adds a file to attach. @throws InvalidInputException if it is null */
+    public Builder addAttachments(NewAttachment attachment) {
+      values.addAttachments(Arguments.element("attachments", attachment));
+      return this;
+    }
+
+    /** Adds files to attach. @throws InvalidInputException if the array or one of them is null */
+    public Builder addAttachments(NewAttachment... attachments) {
+      values.addAllAttachments(Arguments.elements("attachments", attachments));
+      return this;
+    }
+
+    /** Sets the files to attach, replacing any added before. @throws InvalidInputException if they or one of them is null */
+    public Builder attachments(Iterable<? extends NewAttachment> attachments) {
+      values.attachments(Arguments.elements("attachments", attachments));
+      return this;
+    }
+
+    /** Adds files to attach. @throws InvalidInputException if they or one of them is null */
+    public Builder addAllAttachments(Iterable<? extends NewAttachment> attachments) {
+      values.addAllAttachments(Arguments.elements("attachments", attachments));
+      return this;
+    }
+
+    /** Keeps the draft's attachments with this hash. @throws InvalidInputException if it is null */
+    public Builder addKeptAttachments(ContentHash hash) {
+      values.addKeptAttachments(Arguments.element("keptAttachments", hash));
+      return this;
+    }
+
+    /** Sets the hashes of the attachments kept, replacing any added before. @throws InvalidInputException if they or one is null */
+    public Builder keptAttachments(Iterable<? extends ContentHash> hashes) {
+      values.keptAttachments(Arguments.elements("keptAttachments", hashes));
       return this;
     }
 

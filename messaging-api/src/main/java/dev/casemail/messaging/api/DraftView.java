@@ -37,6 +37,9 @@ public abstract Instant updatedAt();
 /** Increases with every save; pass it to an update to detect a change made meanwhile. */
 public abstract long version();
 
+/** The files it carries, in order; empty when none. */
+public abstract List<AttachmentView> attachments();
+
   /** A builder, for the library and for hosts' own tests. */
   public static Builder builder() {
     return new Builder();
@@ -134,6 +137,18 @@ public abstract long version();
     /** Sets {@link DraftView#version()}. */
     public Builder version(long version) {
       values.version(version);
+      return this;
+    }
+
+    /** Adds one to {@link DraftView#attachments()}. @throws InvalidInputException if it is null */
+    public Builder addAttachments(AttachmentView element) {
+      values.addAttachments(Arguments.element("attachments", element));
+      return this;
+    }
+
+    /** Sets {@link DraftView#attachments()}, replacing what was added. @throws InvalidInputException if they or an element is null */
+    public Builder attachments(Iterable<? extends AttachmentView> attachments) {
+      values.attachments(Arguments.elements("attachments", attachments));
       return this;
     }
 

@@ -46,6 +46,10 @@ public final class InputRules {
   public static final int MAX_PARENTS_PER_FAMILY = 2;
   /** Most custom folders one mailbox may hold; creating one more is a {@link ConflictException}. */
   public static final int MAX_CUSTOM_FOLDERS = 500;
+  /** Most files one message or draft may carry. */
+  public static final int MAX_ATTACHMENTS = 20;
+  /** Longest attachment name, in code points after trimming. */
+  public static final int MAX_ATTACHMENT_NAME_LENGTH = 255;
   /** The earliest instant the library takes: the start of year 1, UTC. */
   public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
   /** The latest instant the library takes: the last microsecond of year 9999, UTC. */
@@ -152,6 +156,34 @@ public final class InputRules {
           field, "must be at most " + maxLength + " characters (was " + length + ")");
     }
     return trimmed;
+  }
+
+  /**
+   * Checks the name of an attached file: a {@linkplain #singleLine single-line text} of at most
+   * {@value #MAX_ATTACHMENT_NAME_LENGTH} code points after trimming (so no control character, line break,
+   * bidirectional control or blank name), which also holds no path separator ({@code /}, {@code \}), no
+   * bidirectional mark (U+200E, U+200F, U+061C), and is not {@code "."} or {@code ".."}: a name a host
+   * may use as a file name when it saves the file.
+   *
+   * @return the name, trimmed
+   * @throws InvalidInputException naming {@code field} if a rule is broken
+   */
+  public static String attachmentName(String field, String value) {
+    String name = singleLine(field, value, MAX_ATTACHMENT_NAME_LENGTH);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '/' || c == '\\') {
+        throw new InvalidInputException(field, "must not contain a path separator (" + c + " at index " + i + ")");
+      }
+      if (c == '\u200E' || c == '\u200F' || c == '\u061C') {
+        throw new InvalidInputException(
+            field, "must not contain bidirectional marks (U+" + String.format("%04X", (int) c) + " at index " + i + ")");
+      }
+    }
+    if (name.equals(".") || name.equals("..")) {
+      throw new InvalidInputException(field, "must not be . or ..");
+    }
+    return name;
   }
 
   /**

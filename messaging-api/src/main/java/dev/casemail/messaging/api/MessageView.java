@@ -55,6 +55,9 @@ public abstract Optional<Instant> openedAt();
 /** For the sender: each recipient's first-viewed time, in recipient order. Empty for a received copy. */
 public abstract List<ReadReceipt> receipts();
 
+/** The files it carries, in order; empty when none. */
+public abstract List<AttachmentView> attachments();
+
   /** A builder, for the library and for hosts' own tests. */
   public static Builder builder() {
     return new Builder();
@@ -206,6 +209,18 @@ public abstract List<ReadReceipt> receipts();
     /** Adds to {@link MessageView#receipts()}. @throws InvalidInputException if they or an element is null */
     public Builder addAllReceipts(Iterable<? extends ReadReceipt> receipts) {
       values.addAllReceipts(Arguments.elements("receipts", receipts));
+      return this;
+    }
+
+    /** Adds one to {@link MessageView#attachments()}. @throws InvalidInputException if it is null */
+    public Builder addAttachments(AttachmentView element) {
+      values.addAttachments(Arguments.element("attachments", element));
+      return this;
+    }
+
+    /** Sets {@link MessageView#attachments()}, replacing what was added. @throws InvalidInputException if they or an element is null */
+    public Builder attachments(Iterable<? extends AttachmentView> attachments) {
+      values.attachments(Arguments.elements("attachments", attachments));
       return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.casemail.messaging.api;
 
+import java.time.Duration;
+
 /**
  * The library's entry point, obtained from a storage adapter's factory (for example
  * {@code InMemoryMessaging.create()}). Thread-safe; one instance serves the whole host service.
@@ -51,6 +53,25 @@ public interface Messaging {
    *     the owner's; nothing is exported or recorded then
    */
   RecordExport exportRecord(ParticipantId mailbox, RecordScope scope, String courtOrder);
+
+  /**
+   * Removes attachment content that no message and no draft refers to (the files of a send that was
+   * refused, or failed, after they were stored) and that was last stored more than {@code olderThan}
+   * ago. Content a message or a draft refers to is never removed. A host runs it now and then (daily,
+   * say); it reads the store in batches and may be run by several service instances at once.
+   *
+   * @param olderThan at least {@link #MIN_ORPHAN_AGE}, so that a send whose files are stored but not
+   *     yet committed never loses them
+   * @return how many contents were removed
+   * @throws InvalidInputException if {@code olderThan} is null or shorter than {@link #MIN_ORPHAN_AGE}
+   */
+  long removeOrphanedContent(Duration olderThan);
+
+  /**
+   * The shortest age {@link #removeOrphanedContent} accepts: one hour, far longer than any send takes
+   * between storing its files and committing the message.
+   */
+  Duration MIN_ORPHAN_AGE = Duration.ofHours(1);
 
   /**
    * The outbox of events: what happened that a participant should hear of, for the host to email,

@@ -1,5 +1,6 @@
 package dev.casemail.messaging.api;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -32,6 +33,12 @@ public abstract class NewMessage {
    */
   public abstract Optional<String> idempotencyKey();
 
+  /**
+   * The files to attach, 0 to {@value InputRules#MAX_ATTACHMENTS}, in order: read once each when the call
+   * is made, checked (README, "Attachments") and stored before anything else is.
+   */
+  public abstract List<NewAttachment> attachments();
+
   /** A builder; {@code build()} throws {@link InvalidInputException} if a rule is broken. */
   public static Builder builder() {
     return new Builder();
@@ -40,6 +47,7 @@ public abstract class NewMessage {
   @Value.Check
   NewMessage check() {
     InputRules.size("recipients", recipients(), 1, InputRules.MAX_RECIPIENTS);
+    InputRules.size("attachments", attachments(), 0, InputRules.MAX_ATTACHMENTS);
     InputRules.multiLine("body", body(), InputRules.MAX_BODY_BYTES);
     idempotencyKey().ifPresent(IdempotencyKeys::check);
     String subject = InputRules.singleLine("subject", subject(), InputRules.MAX_SUBJECT_LENGTH);
@@ -107,6 +115,30 @@ public abstract class NewMessage {
     /** Sets or clears the idempotency key. @throws InvalidInputException if the optional itself is null */
     public Builder idempotencyKey(Optional<String> idempotencyKey) {
       values.idempotencyKey(Arguments.optional("idempotencyKey", idempotencyKey));
+      return this;
+    }
+
+    /** Adds a file to attach. @throws InvalidInputException if it is null */
+    public Builder addAttachments(NewAttachment attachment) {
+      values.addAttachments(Arguments.element("attachments", attachment));
+      return this;
+    }
+
+    /** Adds files to attach. @throws InvalidInputException if the array or one of them is null */
+    public Builder addAttachments(NewAttachment... attachments) {
+      values.addAllAttachments(Arguments.elements("attachments", attachments));
+      return this;
+    }
+
+    /** Sets the files to attach, replacing any added before. @throws InvalidInputException if they or one of them is null */
+    public Builder attachments(Iterable<? extends NewAttachment> attachments) {
+      values.attachments(Arguments.elements("attachments", attachments));
+      return this;
+    }
+
+    /** Adds files to attach. @throws InvalidInputException if they or one of them is null */
+    public Builder addAllAttachments(Iterable<? extends NewAttachment> attachments) {
+      values.addAllAttachments(Arguments.elements("attachments", attachments));
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.casemail.messaging.api;
 
+import dev.casemail.messaging.api.blob.ContentHash;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -124,6 +125,11 @@ public interface ParticipantMessaging {
    * @throws AccessDeniedException naming every recipient the actor may not message (nothing is sent)
    * @throws InvalidInputException if a recipient is the actor
    * @throws ConflictException if the idempotency key was used for different content
+   * @throws InvalidInputException if an attachment breaks a rule of its name, its type or its size,
+   *     or its content cannot be read (README, "Attachments"; nothing is sent)
+   * @throws LimitExceededException (limit {@code "attachmentSize"}, {@code "attachmentsTotal"} or
+   *     {@code "attachmentQuota"}) if a file is larger than allowed, the files together are, or they
+   *     would take the actor's mailbox past its storage quota (nothing is sent)
    */
   MessageView send(NewMessage message);
 
@@ -135,6 +141,11 @@ public interface ParticipantMessaging {
    * @throws NotFoundException if the message is not in the actor's mailbox
    * @throws InvalidInputException if the message is a system message
    * @throws AccessDeniedException if the actor may no longer message a recipient
+   * @throws InvalidInputException if an attachment breaks a rule of its name, its type or its size,
+   *     or its content cannot be read (README, "Attachments"; nothing is sent)
+   * @throws LimitExceededException (limit {@code "attachmentSize"}, {@code "attachmentsTotal"} or
+   *     {@code "attachmentQuota"}) if a file is larger than allowed, the files together are, or they
+   *     would take the actor's mailbox past its storage quota (nothing is sent)
    */
   MessageView reply(Reply reply);
 
@@ -144,6 +155,11 @@ public interface ParticipantMessaging {
    * @throws NotFoundException if the message is not in the actor's mailbox
    * @throws InvalidInputException if the message is a system message
    * @throws AccessDeniedException naming every recipient the actor may no longer message
+   * @throws InvalidInputException if an attachment breaks a rule of its name, its type or its size,
+   *     or its content cannot be read (README, "Attachments"; nothing is sent)
+   * @throws LimitExceededException (limit {@code "attachmentSize"}, {@code "attachmentsTotal"} or
+   *     {@code "attachmentQuota"}) if a file is larger than allowed, the files together are, or they
+   *     would take the actor's mailbox past its storage quota (nothing is sent)
    */
   MessageView replyAll(Reply reply);
 
@@ -151,7 +167,10 @@ public interface ParticipantMessaging {
    * Saves a new draft into Drafts.
    *
    * @throws NotFoundException if it answers a message that is not in the actor's mailbox
-   * @throws InvalidInputException if a recipient is the actor
+   * @throws InvalidInputException if a recipient is the actor, if it keeps attachments (a new draft has
+   *     none), or as for {@link #send(NewMessage)} for its attachments
+   * @throws LimitExceededException as for {@link #send(NewMessage)}: a draft's files count towards the
+   *     actor's storage quota
    */
   DraftView saveDraft(DraftContent content);
 
@@ -161,6 +180,9 @@ public interface ParticipantMessaging {
    * @param expectedVersion the version the caller last read
    * @throws NotFoundException if the draft is not the actor's
    * @throws ConflictException if the draft was saved meanwhile (its version is not {@code expectedVersion})
+   * @throws InvalidInputException if a kept hash is not one of the draft's attachments, or as for
+   *     {@link #send(NewMessage)} for its new attachments
+   * @throws LimitExceededException as for {@link #saveDraft(DraftContent)}
    */
   DraftView updateDraft(DraftId draft, long expectedVersion, DraftContent content);
 
@@ -219,6 +241,24 @@ public interface ParticipantMessaging {
    * @throws NotFoundException if the message is not in the actor's mailbox
    */
   MessageView preview(MessageId message);
+
+  /**
+   * Opens a file attached to a message in the actor's mailbox, for reading as a stream the caller closes.
+   * Does not count as opening the message.
+   *
+   * @param hash the attachment's {@link AttachmentView#hash()}
+   * @throws NotFoundException (kind {@code "message"}) if the message is not in the actor's mailbox,
+   *     whether it exists or not, or (kind {@code "attachment"}) if it carries no file with that hash
+   */
+  OpenedAttachment openAttachment(MessageId message, ContentHash hash);
+
+  /**
+   * Opens a file attached to one of the actor's drafts, as {@link #openAttachment} does for a message.
+   *
+   * @throws NotFoundException (kind {@code "draft"}) if the draft is not the actor's, or (kind
+   *     {@code "attachment"}) if it carries no file with that hash
+   */
+  OpenedAttachment openDraftAttachment(DraftId draft, ContentHash hash);
 
   /**
    * The actor's folders with their counts: the system folders in their fixed order, then custom

@@ -1,5 +1,6 @@
 package dev.casemail.messaging.api;
 
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -34,6 +35,12 @@ public abstract class Reply {
   /** As for {@link NewMessage#idempotencyKey()}. */
   public abstract Optional<String> idempotencyKey();
 
+  /**
+   * The files to attach, 0 to {@value InputRules#MAX_ATTACHMENTS}, in order: read once each when the call
+   * is made, checked (README, "Attachments") and stored before anything else is.
+   */
+  public abstract List<NewAttachment> attachments();
+
   /** A reply with this body, quoting the original. @throws InvalidInputException if a rule is broken */
   public static Reply to(MessageId message, String body) {
     return builder().message(message).body(body).build();
@@ -47,6 +54,7 @@ public abstract class Reply {
   @Value.Check
   void check() {
     InputRules.required("message", message());
+    InputRules.size("attachments", attachments(), 0, InputRules.MAX_ATTACHMENTS);
     InputRules.multiLine("body", body(), InputRules.MAX_BODY_BYTES);
     idempotencyKey().ifPresent(IdempotencyKeys::check);
   }
@@ -95,6 +103,30 @@ public abstract class Reply {
     /** Sets or clears the idempotency key. @throws InvalidInputException if the optional itself is null */
     public Builder idempotencyKey(Optional<String> idempotencyKey) {
       values.idempotencyKey(Arguments.optional("idempotencyKey", idempotencyKey));
+      return this;
+    }
+
+    /** Adds a file to attach. @throws InvalidInputException if it is null */
+    public Builder addAttachments(NewAttachment attachment) {
+      values.addAttachments(Arguments.element("attachments", attachment));
+      return this;
+    }
+
+    /** Adds files to attach. @throws InvalidInputException if the array or one of them is null */
+    public Builder addAttachments(NewAttachment... attachments) {
+      values.addAllAttachments(Arguments.elements("attachments", attachments));
+      return this;
+    }
+
+    /** Sets the files to attach, replacing any added before. @throws InvalidInputException if they or one of them is null */
+    public Builder attachments(Iterable<? extends NewAttachment> attachments) {
+      values.attachments(Arguments.elements("attachments", attachments));
+      return this;
+    }
+
+    /** Adds files to attach. @throws InvalidInputException if they or one of them is null */
+    public Builder addAllAttachments(Iterable<? extends NewAttachment> attachments) {
+      values.addAllAttachments(Arguments.elements("attachments", attachments));
       return this;
     }
 

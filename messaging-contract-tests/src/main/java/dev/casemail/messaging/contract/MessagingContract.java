@@ -9,6 +9,9 @@ package dev.casemail.messaging.contract;
  *   public Messaging newMessaging(MessagingConfiguration configuration, IdGenerator ids) {
  *     return CoreMessaging.create(new InMemoryStorage(), configuration, ids);
  *   }
+ *   public BlobStore newBlobStore() {
+ *     return new InMemoryBlobStore();
+ *   }
  * }
  * }</pre>
  */
@@ -32,4 +35,5 @@ public interface MessagingContract
         FolderMoveProperties,
         ConcurrencyContract,
         HostileInputContract,
-        EventsContract {}
+        EventsContract,
+        AttachmentsContract {}

@@ -24,9 +24,18 @@ public final class InMemoryMessaging {
 
   /**
    * A new, empty library configured by the host: its clock, access policy, limits and record keys
-   * ({@link MessagingConfiguration}, in {@code messaging-api}).
+   * ({@link MessagingConfiguration}, in {@code messaging-api}). Attachments' bytes go to the
+   * configuration's blob store, or to a new {@link InMemoryBlobStore} when it names none.
    */
   public static Messaging create(MessagingConfiguration configuration) {
-    return CoreMessaging.create(new InMemoryStorage(), configuration);
+    return CoreMessaging.create(new InMemoryStorage(), withBlobStore(configuration));
+  }
+
+  /** {@code configuration} with its blob store, or a new {@link InMemoryBlobStore} when it has none. */
+  static MessagingConfiguration withBlobStore(MessagingConfiguration configuration) {
+    if (configuration.blobStore().isPresent()) {
+      return configuration;
+    }
+    return MessagingConfiguration.builder().from(configuration).blobStore(new InMemoryBlobStore()).build();
   }
 }

@@ -105,7 +105,8 @@ final class InMemoryStorage implements Storage {
         records,
         outbox,
         owners -> heads(owners), // the write lock is held already: every mailbox is locked, and in one order
-        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox));
+        new ChangeWriter(copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox),
+        new AttachmentTable(this));
   }
 
   /** The record heads of those {@code owners} whose mailbox exists. */

@@ -1,6 +1,7 @@
 package dev.casemail.messaging.inmemory;
 
 import dev.casemail.messaging.api.Messaging;
+import dev.casemail.messaging.api.blob.BlobStore;
 import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MessagingContract;
 import dev.casemail.messaging.core.CoreMessaging;
@@ -12,5 +13,10 @@ class InMemoryMessagingTest implements MessagingContract {
   @Override
   public Messaging newMessaging(MessagingConfiguration configuration, IdGenerator ids) {
     return CoreMessaging.create(new InMemoryStorage(), configuration, ids);
+  }
+
+  @Override
+  public BlobStore newBlobStore() {
+    return new InMemoryBlobStore();
   }
 }

@@ -68,18 +68,30 @@ final class CopyRows implements MessageCopies {
           + " WHERE NOT EXISTS (" + THREAD_HELD + ")";
 
   private final Sql sql;
+  /** Where the files of messages are; null for the migrations that run before V10 made them a table. */
+  private final AttachmentRows attachments;
 
   CopyRows(Sql sql) {
+    this(sql, null);
+  }
+
+  CopyRows(Sql sql, AttachmentRows attachments) {
     this.sql = sql;
+    this.attachments = attachments;
+  }
+
+  private List<MessageCopy> withFiles(ParticipantId owner, List<MessageCopy> copies) {
+    return attachments == null ? copies : attachments.withFiles(owner, copies);
   }
 
   @Override
   public Optional<MessageCopy> find(ParticipantId owner, MessageId message) {
-    return sql.queryOne(
+    Optional<MessageCopy> copy = sql.queryOne(
         "SELECT " + COLUMNS + " FROM copies WHERE owner_id = ? AND message_id = ?",
         row -> copy(owner, row),
         owner.value(),
         message.value());
+    return attachments == null ? copy : attachments.withFiles(owner, copy);
   }
 
   @Override
@@ -88,16 +100,16 @@ final class CopyRows implements MessageCopies {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return sql.query(
+    return withFiles(owner, sql.query(
         "SELECT " + COLUMNS + " FROM copies WHERE owner_id = ? AND message_id IN (" + Sql.marks(ids.size()) + ")"
             + " ORDER BY message_id",
         row -> copy(owner, row),
-        Sql.parameters(ids, owner.value()));
+        Sql.parameters(ids, owner.value())));
   }
 
   @Override
   public List<MessageCopy> every(ParticipantId owner) {
-    return sql.query("SELECT " + COLUMNS + " FROM copies WHERE owner_id = ?", row -> copy(owner, row), owner.value());
+    return withFiles(owner, sql.query("SELECT " + COLUMNS + " FROM copies WHERE owner_id = ?", row -> copy(owner, row), owner.value()));
   }
 
   @Override
@@ -155,6 +167,9 @@ final class CopyRows implements MessageCopies {
     }
     if (!joining.isEmpty()) {
       sql.batch(INSERT, joining);
+    }
+    if (attachments != null) {
+      attachments.insert(copies);
     }
   }
 

@@ -25,23 +25,26 @@ final class DraftRows implements Drafts {
   }
 
   private final Sql sql;
+  private final AttachmentRows attachments;
 
-  DraftRows(Sql sql) {
+  DraftRows(Sql sql, AttachmentRows attachments) {
     this.sql = sql;
+    this.attachments = attachments;
   }
 
   @Override
   public Optional<Draft> find(ParticipantId owner, DraftId draft) {
-    return sql.queryOne(
+    return attachments.withDraftFiles(owner, sql.queryOne(
         "SELECT " + COLUMNS + " FROM drafts WHERE owner_id = ? AND draft_id = ?",
         row -> draft(owner, row),
         owner.value(),
-        draft.value());
+        draft.value()));
   }
 
   @Override
   public List<Draft> page(ParticipantId owner, Optional<PageKey> after, int limit) {
-    return sql.query(draftsPageSql(after.isPresent()), row -> draft(owner, row), Pages.parameters(after, limit, owner.value()));
+    return attachments.withDraftFiles(
+        owner, sql.query(draftsPageSql(after.isPresent()), row -> draft(owner, row), Pages.parameters(after, limit, owner.value())));
   }
 
   // writes, from ChangeWriter
@@ -64,6 +67,7 @@ final class DraftRows implements Drafts {
     }
     sql.requireWritable();
     sql.batch("INSERT INTO drafts (owner_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    attachments.replaceDraftFiles(drafts, false);
   }
 
   void revise(MailboxChange.DraftRevised revision) {
@@ -81,10 +85,12 @@ final class DraftRows implements Drafts {
         revised.owner().value(),
         revised.id().value(),
         revision.expectedVersion());
+    attachments.replaceDraftFiles(List.of(revised), true);
   }
 
   void remove(MailboxChange.DraftRemoved removed) {
     sql.updateOne("DELETE FROM drafts WHERE owner_id = ? AND draft_id = ?", removed.owner().value(), removed.draft().value());
+    attachments.removeDraftFiles(removed.owner(), removed.draft());
   }
 
   private static Draft draft(ParticipantId owner, ResultSet row) throws SQLException {

@@ -64,9 +64,15 @@ public final class JdbcMessaging {
   /**
    * The library on {@code dataSource} configured by the host: its clock, access policy, limits and record
    * keys ({@link MessagingConfiguration}, in {@code messaging-api}); the schema must be migrated.
+   * Attachments' bytes go to the configuration's blob store, or, when it names none, to a
+   * {@link JdbcBlobStore} on the same {@code dataSource}.
    */
   public static Messaging create(DataSource dataSource, MessagingConfiguration configuration) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return CoreMessaging.create(new JdbcStorage(dataSource), configuration);
+    Objects.requireNonNull(configuration, "configuration");
+    MessagingConfiguration withBlobs = configuration.blobStore().isPresent()
+        ? configuration
+        : MessagingConfiguration.builder().from(configuration).blobStore(JdbcBlobStore.create(dataSource)).build();
+    return CoreMessaging.create(new JdbcStorage(dataSource), withBlobs);
   }
 }

@@ -37,10 +37,11 @@ final class JdbcStore {
       Sql sql,
       Cache<ParticipantId, Participant> directory,
       Cache<ParticipantId, AccessLinkRows.VersionedStatuses> linkStatuses) {
-    CopyRows copies = new CopyRows(sql);
+    AttachmentRows attachments = new AttachmentRows(sql);
+    CopyRows copies = new CopyRows(sql, attachments);
     ReceiptRows receipts = new ReceiptRows(sql);
     FolderRows folders = new FolderRows(sql);
-    DraftRows drafts = new DraftRows(sql);
+    DraftRows drafts = new DraftRows(sql, attachments);
     AutoResponderRows autoResponders = new AutoResponderRows(sql);
     SentKeyRows sentKeys = new SentKeyRows(sql);
     AccessLinkRows links = new AccessLinkRows(sql, linkStatuses);
@@ -61,7 +62,8 @@ final class JdbcStore {
         outbox,
         locks(sql, outbox, links, autoResponders),
         new ChangeWriter(
-            copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox, new MailboxRows(sql)));
+            copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox, new MailboxRows(sql)),
+        attachments);
     return new Opened(store, links::committed);
   }
 

@@ -3,8 +3,10 @@ package dev.casemail.messaging.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.google.common.base.Suppliers;
 import dev.casemail.messaging.api.AccessLinkView;
 import dev.casemail.messaging.api.AccessStatus;
+import dev.casemail.messaging.api.AttachmentView;
 import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.DraftContent;
 import dev.casemail.messaging.api.Event;
@@ -18,6 +20,7 @@ import dev.casemail.messaging.api.MessageKind;
 import dev.casemail.messaging.api.MessageSummary;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.MoveRequest;
+import dev.casemail.messaging.api.NewAttachment;
 import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
@@ -28,12 +31,15 @@ import dev.casemail.messaging.api.RecordSigner;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.StorageException;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.api.blob.BlobStore;
 import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.World;
 import dev.casemail.messaging.core.CoreMessaging;
 import dev.casemail.messaging.core.port.IdGenerator;
 import dev.casemail.messaging.core.record.RecordSigners;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -47,6 +53,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -95,6 +102,29 @@ class AtomicOperationsTest {
                   .filter(scene.ben::equals).isPresent());
           assertThat(subjects(scene.world.list(scene.ben, SystemFolder.INBOX))).contains("Handover on Friday");
           assertThat(subjects(scene.world.list(scene.drlee, SystemFolder.INBOX))).contains("Handover on Friday");
+        });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void sendingWithFilesIsAllOrNothing(Database database) {
+    byte[] pdf = "%PDF-1.7\n1 0 obj\n<< >>\nendobj\ntrailer\n<< >>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+    allOrNothing(
+        database,
+        scene -> scene.world.as(scene.anna).send(NewMessage.builder()
+            .recipients(List.of(scene.ben, scene.drlee))
+            .subject("The school's letter")
+            .addAttachments(
+                NewAttachment.of("letter.pdf", "application/pdf", () -> new ByteArrayInputStream(pdf)),
+                NewAttachment.of("times.txt", "text/plain", () -> new ByteArrayInputStream("3 pm\n".getBytes(StandardCharsets.UTF_8))))
+            .build()),
+        scene -> {
+          MessageId sent = scene.world.list(scene.ben, SystemFolder.INBOX).stream()
+              .filter(m -> m.subject().equals("The school's letter")).findFirst().orElseThrow().id();
+          for (ParticipantId holder : List.of(scene.anna, scene.ben, scene.drlee)) {
+            assertThat(scene.world.as(holder).preview(sent).attachments())
+                .extracting(AttachmentView::name).containsExactly("letter.pdf", "times.txt");
+          }
         });
   }
 
@@ -374,6 +404,17 @@ class AtomicOperationsTest {
     private static final Map<Database, StoredRows> TABLES = new EnumMap<>(Database.class);
     /** One key for every run, so that the heads an undisturbed run and a retry sign are the same. */
     private static final RecordSigner SIGNER = RecordSigners.generatedForDemo();
+    /**
+     * The files' bytes, in a database of their own that the runs share: a send stores them before its
+     * transaction (so a failure in it leaves them to the clean-up), and what is compared is the messages'
+     * database, where the files each message carries are rows like the rest.
+     */
+    private static final Supplier<BlobStore> BLOBS = Suppliers.memoize(() -> {
+      JdbcDataSource blobs = new JdbcDataSource();
+      blobs.setURL("jdbc:h2:mem:atomic-operations-blobs;DB_CLOSE_DELAY=-1");
+      JdbcMessaging.migrate(blobs);
+      return JdbcBlobStore.create(blobs);
+    });
     private static final Pattern LEASE_TOKEN =
         Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -389,7 +430,9 @@ class AtomicOperationsTest {
       tables = TABLES.computeIfAbsent(kind, k -> StoredRows.ofSchema(fresh));
       failing = new FailingDataSource(database);
       MessagingFixture fixture = (configuration, ignored) -> CoreMessaging.create(
-          new JdbcStorage(failing), MessagingConfiguration.builder().from(configuration).recordSigner(SIGNER).build(), ids);
+          new JdbcStorage(failing),
+          MessagingConfiguration.builder().from(configuration).recordSigner(SIGNER).blobStore(BLOBS.get()).build(),
+          ids);
       scene = new Scene(fixture.newWorld());
     }
 

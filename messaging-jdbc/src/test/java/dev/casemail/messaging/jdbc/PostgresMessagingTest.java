@@ -1,16 +1,29 @@
 package dev.casemail.messaging.jdbc;
 
 import dev.casemail.messaging.api.Messaging;
+import dev.casemail.messaging.api.blob.BlobStore;
 import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MessagingContract;
 import dev.casemail.messaging.core.CoreMessaging;
 import dev.casemail.messaging.core.port.IdGenerator;
+import javax.sql.DataSource;
 
 /** The whole contract suite on PostgreSQL 17 (embedded, started by the build). */
 class PostgresMessagingTest implements MessagingContract {
 
+  /** The database of the blob store made for the next library, which it shares as JdbcMessaging's default does. */
+  private DataSource next;
+
   @Override
   public Messaging newMessaging(MessagingConfiguration configuration, IdGenerator ids) {
-    return CoreMessaging.create(new JdbcStorage(TestDatabases.freshPostgres()), configuration, ids);
+    DataSource database = next != null ? next : TestDatabases.freshPostgres();
+    next = null;
+    return CoreMessaging.create(new JdbcStorage(database), configuration, ids);
+  }
+
+  @Override
+  public BlobStore newBlobStore() {
+    next = TestDatabases.freshPostgres();
+    return JdbcBlobStore.create(next);
   }
 }

@@ -169,6 +169,14 @@ class QueryPlanTest {
           + " FROM (SELECT g, TIMESTAMP WITH TIME ZONE '2025-06-01 00:00:00+00' + g * INTERVAL '1 minute' AS at"
           + " FROM generate_series(1, ?) g) s",
           OTHER_MAILBOXES, OTHER_IDS, OTHER_DRAFTS);
+      // a file on every third copy and every other draft, each counted on the quota of its copy's sender
+      run(connection, "INSERT INTO message_attachments (owner_id, message_id, position, name, content_type, size_bytes,"
+          + " content_hash, sent_by_owner) SELECT owner_id, message_id, 0, 'letter.pdf', 'application/pdf', 1000,"
+          + " '00000000000000000000000000000000000000000000000000000000000000ff', sender_id IS NOT NULL AND sender_id = owner_id"
+          + " FROM copies WHERE message_id % 3 = 0");
+      run(connection, "INSERT INTO draft_attachments (owner_id, draft_id, position, name, content_type, size_bytes,"
+          + " content_hash) SELECT owner_id, draft_id, 0, 'draft.pdf', 'application/pdf', 1000,"
+          + " '00000000000000000000000000000000000000000000000000000000000000ee' FROM drafts WHERE draft_id % 2 = 0");
       long inserted = System.nanoTime();
       // the counts, as the library would have kept them
       long allMessages = SystemFolder.ALL_MESSAGES.id().value();
@@ -186,7 +194,8 @@ class QueryPlanTest {
       connection.commit();
       long loaded = System.nanoTime();
       connection.setAutoCommit(true); // statistics gathered in a transaction that rolls back are lost
-      plain.execute("ANALYZE participants, mailboxes, folders, copies, receipts, drafts");
+      plain.execute("ANALYZE participants, mailboxes, folders, copies, receipts, drafts, message_attachments,"
+          + " draft_attachments");
       LOG.info("inserted {} copies into one mailbox, {} into {} others, {} + {} drafts in {} ms;"
               + " fixing the counts took {} ms, ANALYZE {} ms",
           BIG_MAILBOX, OTHER_COPIES, OTHER_MAILBOXES, BIG_DRAFTS, OTHER_DRAFTS,
@@ -262,7 +271,25 @@ class QueryPlanTest {
         new Probe("one folder and its counts", FolderRows.FOLDER_OF_OWNER, List.of("folders_pk"), true,
             List.of(owner.value(), inbox)),
         new Probe("whether a new thread's id is taken", CopyRows.THREAD_HELD, byThread, true,
-            List.of(owner.value(), thread)));
+            List.of(owner.value(), thread)),
+        new Probe("the files of a page of messages", AttachmentRows.messageFilesSql(50),
+            List.of("message_attachments_pk"), true, filesOf(owner.value(), BULK_IDS, 50)),
+        new Probe("the files of a page of drafts", AttachmentRows.draftFilesSql(50),
+            List.of("draft_attachments_pk"), true, filesOf(owner.value(), BULK_IDS, 50)),
+        new Probe("the quota: the files the owner sent", AttachmentRows.SENT_BYTES,
+            List.of("message_attachments_quota"), false, List.of(owner.value(), true)),
+        new Probe("the quota: the files of the owner's drafts", AttachmentRows.DRAFTED_BYTES,
+            List.of("draft_attachments_pk"), false, List.of(owner.value())));
+  }
+
+  /** The owner and {@code count} ids from {@code first + 1} on. */
+  private static List<Object> filesOf(String owner, long first, int count) {
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(owner);
+    for (long id = first + 1; id <= first + count; id++) {
+      parameters.add(id);
+    }
+    return parameters;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -7,6 +7,7 @@ import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageKind;
 import dev.casemail.messaging.api.Messaging;
+import dev.casemail.messaging.api.NewAttachment;
 import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.NewNotification;
 import dev.casemail.messaging.api.ParticipantId;
@@ -30,6 +31,8 @@ import dev.casemail.messaging.core.record.MerkleTree;
 import dev.casemail.messaging.core.record.RecordEncoding;
 import dev.casemail.messaging.core.record.RecordHead;
 import dev.casemail.messaging.core.record.RecordSigners;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -121,7 +124,12 @@ class RecordTamperTest {
       Map.entry("event_consumers", "the host's consumers of events"),
       Map.entry("event_cursors", "where each consumer stands in each mailbox's events"),
       Map.entry("event_dead", "the events a consumer gave up on"),
-      Map.entry("event_cursors_due", "the mailboxes whose consumers' cursors are still to be made"));
+      Map.entry("event_cursors_due", "the mailboxes whose consumers' cursors are still to be made"),
+      Map.entry("draft_attachments", "drafts are not evidence until sent, and then their files are the message's"),
+      Map.entry("blob_contents", "attachments' bytes, addressed by the SHA-256 a message's entry carries: a changed"
+          + " byte no longer matches it, and the store's stream fails at its end (BlobStreamTest)"),
+      Map.entry("blob_chunks", "attachments' bytes, addressed by the SHA-256 a message's entry carries: a changed"
+          + " byte no longer matches it, and the store's stream fails at its end (BlobStreamTest)"));
 
   /** One value of one row changed, for every column of every table that carries evidence. */
   private static final List<Tamper> CHANGED_VALUES = List.of(
@@ -145,6 +153,21 @@ class RecordTamperTest {
           "a sender opening their own copy is not a first view: the recipients' are, in the sender's receipts"),
       notEvidence("copies", "in_all", Row.ANNAS_COPY_OF_THE_REPLY_ALL,
           "whether All Messages lists a copy follows from its kind, which is evidence; the flag only serves the listing"),
+
+      // the files a copy carries: their hashes, in order, are in the message's entry
+      detected("message_attachments", "owner_id", Row.ANNAS_FILE_OF_THE_REPLY_ALL),
+      detected("message_attachments", "message_id", Row.ANNAS_FILE_OF_THE_REPLY_ALL),
+      detected("message_attachments", "content_hash", Row.ANNAS_FILE_OF_THE_REPLY_ALL),
+      notEvidence("message_attachments", "position", Row.ANNAS_FILE_OF_THE_REPLY_ALL,
+          "the order of a message's files is evidence (their hashes are listed in order); a lone file's number is not"),
+      notEvidence("message_attachments", "name", Row.ANNAS_FILE_OF_THE_REPLY_ALL,
+          "the record format's entry lists the files' hashes, not their names (record-format.md, field 14)"),
+      notEvidence("message_attachments", "content_type", Row.ANNAS_FILE_OF_THE_REPLY_ALL,
+          "the detected type follows from the bytes, which the hash proves; the entry does not list it"),
+      notEvidence("message_attachments", "size_bytes", Row.ANNAS_FILE_OF_THE_REPLY_ALL,
+          "the size follows from the bytes, which the hash proves; the entry does not list it"),
+      notEvidence("message_attachments", "sent_by_owner", Row.ANNAS_FILE_OF_THE_REPLY_ALL,
+          "whose quota a file counts on; who sent the message is evidence, in the copy"),
 
       // the sender's record of each recipient's first view
       detected("receipts", "owner_id", Row.DRLEES_RECEIPT_OF_ANNAS_FIRST_VIEW),
@@ -569,6 +592,9 @@ class RecordTamperTest {
     ANNAS_COPY_OF_THE_REPLY_ALL("copies", "Anna's copy of Ben's reply all", s -> s.anna,
         s -> key("owner_id", "anna", "message_id", s.replyAll.value()),
         s -> Optional.of(new EntryKey("anna", RecordEncoding.MESSAGE, s.replyAll.value(), ""))),
+    ANNAS_FILE_OF_THE_REPLY_ALL("message_attachments", "the file of Anna's copy of Ben's reply all", s -> s.anna,
+        s -> key("owner_id", "anna", "message_id", s.replyAll.value(), "position", 0),
+        s -> Optional.of(new EntryKey("anna", RecordEncoding.MESSAGE, s.replyAll.value(), ""))),
     ANNAS_OPENING_OF_THE_REPLY_ALL("copies", "Anna's copy of the reply all, which she opened", s -> s.anna,
         s -> key("owner_id", "anna", "message_id", s.replyAll.value()),
         s -> Optional.of(new EntryKey("anna", RecordEncoding.FIRST_VIEW, s.replyAll.value(), "anna"))),
@@ -716,7 +742,8 @@ class RecordTamperTest {
       Template template = new Template(database);
       DataSource db = database.fresh.get();
       MessagingFixture fixture = (configuration, ids) -> CoreMessaging.create(new JdbcStorage(db), configuration, ids);
-      World world = fixture.newWorld(MessagingConfiguration.builder().recordSigner(SIGNER), new SteppedIds(1000));
+      World world = fixture.newWorld(
+          MessagingConfiguration.builder().recordSigner(SIGNER).blobStore(JdbcBlobStore.create(db)), new SteppedIds(1000));
       template.scene.end = play(world, template.scene);
       template.read(db);
       return template;
@@ -747,7 +774,10 @@ class RecordTamperTest {
       world.messaging.exportRecord(
           s.anna, RecordScope.between(World.START, world.clock.instant()), "Order 2026/117 of the family court");
       tick(world);
-      s.replyAll = world.as(s.ben).replyAll(Reply.to(s.hearing, "The 14th suits me.")).id();
+      s.replyAll = world.as(s.ben).replyAll(Reply.builder().message(s.hearing).body("The 14th suits me.")
+          .addAttachments(NewAttachment.of("dates.txt", "text/plain",
+              () -> new ByteArrayInputStream("the 14th, 9 am\n".getBytes(StandardCharsets.UTF_8))))
+          .build()).id();
       tick(world);
       world.as(s.anna).open(s.replyAll);
       tick(world);

@@ -14,6 +14,7 @@ public record ContentHash(String hex) {
 
   private static final HexFormat HEX = HexFormat.of();
 
+  /** Checks the hash's shape. @throws InvalidInputException if it is not 64 lowercase hexadecimal digits */
   public ContentHash {
     Objects.requireNonNull(hex, "hex");
     if (hex.length() != 64 || !hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {

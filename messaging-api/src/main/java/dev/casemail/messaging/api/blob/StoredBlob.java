@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public record StoredBlob(ContentHash hash, long size) {
 
+  /** Checks the values. @throws IllegalArgumentException if the size is negative */
   public StoredBlob {
     Objects.requireNonNull(hash, "hash");
     if (size < 0) {

@@ -4,11 +4,13 @@ import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.RecordSigner;
 import dev.casemail.messaging.api.TimestampAuthority;
+import dev.casemail.messaging.api.blob.BlobStore;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -45,6 +47,33 @@ public abstract class MessagingConfiguration {
   public static final Duration MIN_ACCESS_REQUEST_PERIOD = Duration.ofMinutes(1);
   /** The longest {@link #accessRequestPeriod()} may be. */
   public static final Duration MAX_ACCESS_REQUEST_PERIOD = Duration.ofDays(3660);
+
+  /** One mebibyte, the unit of the attachment limits. */
+  public static final long MIB = 1024L * 1024;
+  /** The default of {@link #maxAttachmentBytes()}: 25 MiB. */
+  public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 25 * MIB;
+  /** The most {@link #maxAttachmentBytes()} may be: 100 MiB. */
+  public static final long MAX_ATTACHMENT_BYTES = 100 * MIB;
+  /** The default of {@link #maxAttachmentBytesPerMessage()}: 50 MiB. */
+  public static final long DEFAULT_MAX_ATTACHMENT_BYTES_PER_MESSAGE = 50 * MIB;
+  /** The default of {@link #attachmentQuotaBytes()}: 2 GiB per mailbox. */
+  public static final long DEFAULT_ATTACHMENT_QUOTA_BYTES = 2048 * MIB;
+  /**
+   * The default of {@link #attachmentTypes()}: PDF, PNG, JPEG, HEIC, Word and Excel (OOXML and the legacy
+   * OLE2 formats), OpenDocument text and spreadsheet, and plain text.
+   */
+  public static final Set<String> DEFAULT_ATTACHMENT_TYPES = Set.of(
+      "application/pdf",
+      "image/png",
+      "image/jpeg",
+      "image/heic",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/msword",
+      "application/vnd.ms-excel",
+      "application/vnd.oasis.opendocument.text",
+      "application/vnd.oasis.opendocument.spreadsheet",
+      "text/plain");
 
   MessagingConfiguration() {}
 
@@ -116,8 +145,75 @@ public abstract class MessagingConfiguration {
   /** An RFC 3161 time-stamping authority that time-stamps every export's signed head; none by default. */
   public abstract Optional<TimestampAuthority> timestampAuthority();
 
+  /**
+   * Where attachments' bytes are kept. When absent (the default) each adapter uses its own: the
+   * in-memory adapter keeps them in memory, the JDBC adapter in its database, next to the messages.
+   */
+  public abstract Optional<BlobStore> blobStore();
+
+  /**
+   * The largest file one attachment may be, in bytes; 1 to {@value #MAX_ATTACHMENT_BYTES} (100 MiB),
+   * default {@value #DEFAULT_MAX_ATTACHMENT_BYTES} (25 MiB).
+   */
+  @Value.Default
+  public long maxAttachmentBytes() {
+    return DEFAULT_MAX_ATTACHMENT_BYTES;
+  }
+
+  /**
+   * The most bytes the files of one message (or draft) may have together; at least
+   * {@link #maxAttachmentBytes()}, at most 20 times {@value #MAX_ATTACHMENT_BYTES}, default
+   * {@value #DEFAULT_MAX_ATTACHMENT_BYTES_PER_MESSAGE} (50 MiB).
+   */
+  @Value.Default
+  public long maxAttachmentBytesPerMessage() {
+    return DEFAULT_MAX_ATTACHMENT_BYTES_PER_MESSAGE;
+  }
+
+  /**
+   * The storage quota of one mailbox, in bytes: the files of the messages its owner sent and of the
+   * drafts they keep may not have more bytes together (each attachment counted, however often the same
+   * bytes are attached; received files do not count). At least 1, default
+   * {@value #DEFAULT_ATTACHMENT_QUOTA_BYTES} (2 GiB).
+   */
+  @Value.Default
+  public long attachmentQuotaBytes() {
+    return DEFAULT_ATTACHMENT_QUOTA_BYTES;
+  }
+
+  /**
+   * The content types an attachment may have, as detected from its bytes (lowercase {@code type/subtype},
+   * no parameters); default {@link #DEFAULT_ATTACHMENT_TYPES}. At least one.
+   */
+  @Value.Default
+  public Set<String> attachmentTypes() {
+    return DEFAULT_ATTACHMENT_TYPES;
+  }
+
   @Value.Check
   void check() {
+    if (maxAttachmentBytes() < 1 || maxAttachmentBytes() > MAX_ATTACHMENT_BYTES) {
+      throw new InvalidInputException(
+          "maxAttachmentBytes", "must be from 1 to " + MAX_ATTACHMENT_BYTES + " (was " + maxAttachmentBytes() + ")");
+    }
+    if (maxAttachmentBytesPerMessage() < maxAttachmentBytes()
+        || maxAttachmentBytesPerMessage() > InputRules.MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES) {
+      throw new InvalidInputException(
+          "maxAttachmentBytesPerMessage",
+          "must be from maxAttachmentBytes to " + InputRules.MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES
+              + " (was " + maxAttachmentBytesPerMessage() + ")");
+    }
+    if (attachmentQuotaBytes() < 1) {
+      throw new InvalidInputException("attachmentQuotaBytes", "must be at least 1 (was " + attachmentQuotaBytes() + ")");
+    }
+    if (attachmentTypes().isEmpty()) {
+      throw new InvalidInputException("attachmentTypes", "must hold at least one type");
+    }
+    for (String type : attachmentTypes()) {
+      if (!type.matches("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*")) {
+        throw new InvalidInputException("attachmentTypes", "must hold lowercase type/subtype names (was " + type + ")");
+      }
+    }
     if (maxAttempts() < 1) {
       throw new InvalidInputException("maxAttempts", "must be at least 1 (was " + maxAttempts() + ")");
     }
@@ -232,11 +328,46 @@ public abstract class MessagingConfiguration {
       return this;
     }
 
+    /** Sets where attachments' bytes are kept. @throws InvalidInputException if it is null */
+    public Builder blobStore(BlobStore blobStore) {
+      values.blobStore(InputRules.required("blobStore", blobStore));
+      return this;
+    }
+
+    /** Sets the largest attachment, in bytes; {@link #build()} refuses less than 1 or more than 100 MiB. */
+    public Builder maxAttachmentBytes(long maxAttachmentBytes) {
+      values.maxAttachmentBytes(maxAttachmentBytes);
+      return this;
+    }
+
+    /** Sets the most bytes of one message's files together; {@link #build()} checks the range. */
+    public Builder maxAttachmentBytesPerMessage(long maxAttachmentBytesPerMessage) {
+      values.maxAttachmentBytesPerMessage(maxAttachmentBytesPerMessage);
+      return this;
+    }
+
+    /** Sets the storage quota of one mailbox, in bytes; {@link #build()} refuses less than 1. */
+    public Builder attachmentQuotaBytes(long attachmentQuotaBytes) {
+      values.attachmentQuotaBytes(attachmentQuotaBytes);
+      return this;
+    }
+
+    /**
+     * Sets the content types attachments may have.
+     *
+     * @throws InvalidInputException if the set or a type in it is null
+     */
+    public Builder attachmentTypes(Set<String> attachmentTypes) {
+      InputRules.required("attachmentTypes", attachmentTypes).forEach(type -> InputRules.required("attachmentTypes", type));
+      values.attachmentTypes(Set.copyOf(attachmentTypes));
+      return this;
+    }
+
     /**
      * The configuration.
      *
      * @throws InvalidInputException if {@code maxAttempts} is below 1 or the access request limit or
-     *     period is out of range
+     *     period or an attachment limit is out of range
      */
     public MessagingConfiguration build() {
       return values.build();

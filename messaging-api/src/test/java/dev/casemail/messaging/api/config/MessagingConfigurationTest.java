@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,6 +163,39 @@ class MessagingConfigurationTest {
     assertThat(copy.recordSigner()).containsSame(signer);
     assertThat(copy.maxAttempts()).isEqualTo(9);
     assertThat(original.maxAttempts()).isEqualTo(2);
+  }
+
+  @Test
+  void theAttachmentDefaultsAre25MiBAFile50MiBAMessage2GiBAMailboxAndTheDocumentTypes() {
+    MessagingConfiguration defaults = MessagingConfiguration.defaults();
+
+    assertThat(defaults.maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
+    assertThat(defaults.maxAttachmentBytesPerMessage()).isEqualTo(50L * 1024 * 1024);
+    assertThat(defaults.attachmentQuotaBytes()).isEqualTo(2048L * 1024 * 1024);
+    assertThat(defaults.attachmentTypes()).contains("application/pdf", "image/png", "image/jpeg", "image/heic",
+        "application/msword", "application/vnd.ms-excel", "text/plain").doesNotContain("text/html");
+    assertThat(defaults.blobStore()).isEmpty();
+  }
+
+  @Test
+  void attachmentLimitsOutOfRangeAreInvalidInputNamingThem() {
+    long mib = MessagingConfiguration.MIB;
+    assertThatThrownBy(() -> MessagingConfiguration.builder().maxAttachmentBytes(0).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maxAttachmentBytes"));
+    assertThatThrownBy(() -> MessagingConfiguration.builder().maxAttachmentBytes(100 * mib + 1).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maxAttachmentBytes"));
+    assertThat(MessagingConfiguration.builder().maxAttachmentBytes(100 * mib).maxAttachmentBytesPerMessage(100 * mib).build()
+        .maxAttachmentBytes()).isEqualTo(100 * mib);
+    assertThatThrownBy(() -> MessagingConfiguration.builder().maxAttachmentBytes(10 * mib).maxAttachmentBytesPerMessage(mib).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("maxAttachmentBytesPerMessage"));
+    assertThatThrownBy(() -> MessagingConfiguration.builder().attachmentQuotaBytes(0).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("attachmentQuotaBytes"));
+    assertThatThrownBy(() -> MessagingConfiguration.builder().attachmentTypes(Set.of()).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("attachmentTypes"));
+    assertThatThrownBy(() -> MessagingConfiguration.builder().attachmentTypes(Set.of("Application/PDF")).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("attachmentTypes"));
+    assertRefusesNull(() -> MessagingConfiguration.builder().attachmentTypes(null), "attachmentTypes");
+    assertRefusesNull(() -> MessagingConfiguration.builder().blobStore(null), "blobStore");
   }
 
   private static void assertInvalid(ThrowingCallable call, String field, String rule) {

@@ -1,5 +1,6 @@
 package dev.casemail.messaging.contract.storage;
 
+import dev.casemail.messaging.core.attachment.AttachmentIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -242,7 +243,8 @@ final class StorageScene {
         port(Records.class, Store::records),
         port(Outbox.class, Store::outbox),
         port(MailboxLocks.class, Store::locks),
-        port(MailboxChanges.class, Store::changes));
+        port(MailboxChanges.class, Store::changes),
+        port(AttachmentIndex.class, Store::attachments));
   }
 
   private <P> P port(Class<P> type, Function<Store, P> which) {

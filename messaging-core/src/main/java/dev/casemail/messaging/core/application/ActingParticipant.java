@@ -13,6 +13,7 @@ import dev.casemail.messaging.api.FolderId;
 import dev.casemail.messaging.api.FolderPage;
 import dev.casemail.messaging.api.FolderView;
 import dev.casemail.messaging.api.MessageId;
+import dev.casemail.messaging.api.OpenedAttachment;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.MoveRequest;
 import dev.casemail.messaging.api.NewMessage;
@@ -27,6 +28,7 @@ import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.SignedTreeHead;
 import dev.casemail.messaging.api.ThreadId;
 import dev.casemail.messaging.api.ThreadPage;
+import dev.casemail.messaging.api.blob.ContentHash;
 import java.util.List;
 import java.util.Optional;
 
@@ -149,6 +151,16 @@ final class ActingParticipant implements ParticipantMessaging {
   @Override
   public MessageView open(MessageId message) {
     return services.reading.open(actor, required("message", message));
+  }
+
+  @Override
+  public OpenedAttachment openAttachment(MessageId message, ContentHash hash) {
+    return services.attachments.openInMessage(actor, required("message", message), required("hash", hash));
+  }
+
+  @Override
+  public OpenedAttachment openDraftAttachment(DraftId draft, ContentHash hash) {
+    return services.attachments.openInDraft(actor, required("draft", draft), required("hash", hash));
   }
 
   @Override

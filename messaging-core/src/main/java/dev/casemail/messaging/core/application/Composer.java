@@ -1,10 +1,12 @@
 package dev.casemail.messaging.core.application;
 
 import dev.casemail.messaging.api.AccessDeniedException;
+import dev.casemail.messaging.api.AttachmentView;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageKind;
 import dev.casemail.messaging.api.MessageView;
+import dev.casemail.messaging.api.NewAttachment;
 import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.NewNotification;
 import dev.casemail.messaging.api.NotFoundException;
@@ -43,13 +45,21 @@ final class Composer {
 
   private final Context context;
   private final AutoReplies autoReplies;
+  private final AttachmentService attachments;
 
-  Composer(Context context) {
+  Composer(Context context, AttachmentService attachments) {
     this.context = context;
     this.autoReplies = new AutoReplies(context);
+    this.attachments = attachments;
+  }
+
+  /** The files of a new message, stored before its write (and checked again in it). */
+  private List<AttachmentView> uploads(ParticipantId actorId, List<NewAttachment> files) {
+    return files.isEmpty() ? List.of() : attachments.upload(files, 0, attachments.quotaUsage(actorId));
   }
 
   MessageView send(ParticipantId actorId, NewMessage command) {
+    List<AttachmentView> files = uploads(actorId, command.attachments());
     return context.transactions.write("send", store -> Plan.of(mailboxes(actorId, command.recipients()), () -> {
       // the sender and the recipients in one read
       List<ParticipantId> everyone = new ArrayList<>(command.recipients().size() + 1);
@@ -62,11 +72,14 @@ final class Composer {
           store,
           actorId,
           command.idempotencyKey().map(k -> Idempotency.SEND_KEYS + k),
-          () -> Fingerprints.of("send", command.recipients(), command.subject(), command.body()),
+          () -> files.isEmpty()
+              ? Fingerprints.of("send", command.recipients(), command.subject(), command.body())
+              : Fingerprints.of("send", command.recipients(), command.subject(), command.body(), fingerprint(files)),
           first -> sentCopy(store, actorId, first),
           () -> {
             Composed sent = compose(
-                store, actor, command.recipients(), command.subject(), command.body(), Optional.empty(), known);
+                store, actor, command.recipients(), command.subject(), command.body(), Optional.empty(), known,
+                files, 0);
             return Outcome.of(sent.change(), sent.view());
           },
           MessageView::id);
@@ -75,6 +88,7 @@ final class Composer {
 
   MessageView reply(ParticipantId actorId, Reply command, boolean all) {
     String operation = all ? "replyAll" : "reply";
+    List<AttachmentView> files = uploads(actorId, command.attachments());
     return context.transactions.write(operation, store -> {
       Participant actor = Context.participant(store, actorId);
       // read before locking: only the original's content is used, which never changes
@@ -84,7 +98,9 @@ final class Composer {
           store,
           actorId,
           command.idempotencyKey().map(k -> Idempotency.SEND_KEYS + k),
-          () -> Fingerprints.of(operation, command.message(), command.body(), command.quoteOriginal()),
+          () -> files.isEmpty()
+              ? Fingerprints.of(operation, command.message(), command.body(), command.quoteOriginal())
+              : Fingerprints.of(operation, command.message(), command.body(), command.quoteOriginal(), fingerprint(files)),
           first -> sentCopy(store, actorId, first),
           () -> {
             Composed sent = compose(
@@ -94,7 +110,9 @@ final class Composer {
                 ReplyRules.subject(original.message().subject()),
                 ReplyRules.body(command.body(), original.message(), command.quoteOriginal()),
                 Optional.of(original),
-                Map.of());
+                Map.of(),
+                files,
+                0);
             return Outcome.of(sent.change(), sent.view());
           },
           MessageView::id));
@@ -118,6 +136,13 @@ final class Composer {
           },
           id -> id);
     }));
+  }
+
+  /** What of a message's files tells a retry from another call with the same key: names and hashes. */
+  private static List<String> fingerprint(List<AttachmentView> files) {
+    List<String> parts = new ArrayList<>(files.size());
+    files.forEach(file -> parts.add(file.name() + "\u0000" + file.hash().hex()));
+    return parts;
   }
 
   /** The actor's copy of a message the actor sent before, as a retried call returns it. */
@@ -154,8 +179,12 @@ final class Composer {
    *
    * @param original the message answered, whose thread the new one joins
    * @param known participants the caller already read, so as not to read them twice
+   * @param files the files it carries, stored already
+   * @param freed the bytes of the actor's quota the same change frees (a draft that is sent)
    * @throws InvalidInputException if the actor is among the recipients
    * @throws AccessDeniedException naming every recipient the actor may not message
+   * @throws dev.casemail.messaging.api.LimitExceededException if the files pass a limit of a message or
+   *     the actor's quota
    */
   Composed compose(
       Store store,
@@ -164,9 +193,12 @@ final class Composer {
       String subject,
       String body,
       Optional<MessageCopy> original,
-      Map<ParticipantId, Participant> known) {
+      Map<ParticipantId, Participant> known,
+      List<AttachmentView> files,
+      long freed) {
     AccessFacts facts = new StoreAccessFacts(store, actor.id());
     List<Participant> recipients = allowedRecipients(store, actor, recipientIds, known, facts);
+    attachments.checkTotals(store, actor.id(), files, freed);
     Instant now = context.now();
     long id = context.nextId();
     Optional<ThreadId> joined = original.map(o -> o.message().thread());
@@ -180,7 +212,8 @@ final class Composer {
         subject,
         body,
         now,
-        original.map(o -> o.message().id()));
+        original.map(o -> o.message().id()),
+        files);
     MailboxChange change = Delivery.of(message).and(autoReplies.answer(store, message, now, facts));
     return new Composed(message, change);
   }

@@ -14,11 +14,13 @@ import dev.casemail.messaging.api.RecordExport;
 import dev.casemail.messaging.api.RecordScope;
 import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.core.access.RequestLimit;
+import dev.casemail.messaging.core.attachment.AttachmentPolicy;
 import dev.casemail.messaging.core.port.IdGenerator;
 import dev.casemail.messaging.core.port.Storage;
 import dev.casemail.messaging.core.record.HeadSigner;
 import dev.casemail.messaging.core.record.RecordSigners;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,6 +37,7 @@ public final class MessagingService implements Messaging {
   final ReadService reading;
   final AutoResponderService autoResponder;
   final RecordService record;
+  final AttachmentService attachments;
   private final DirectoryService directory;
   private final EventService events;
 
@@ -55,9 +58,11 @@ public final class MessagingService implements Messaging {
             configuration.recordSigner().orElseGet(RecordSigners::generatedOnFirstUse),
             configuration.formerRecordKeys()),
         configuration.timestampAuthority());
-    this.composer = new Composer(context);
+    this.attachments = new AttachmentService(
+        context, configuration.blobStore().orElse(NoBlobStore.INSTANCE), AttachmentPolicy.of(configuration));
+    this.composer = new Composer(context, attachments);
     this.access = new AccessService(context, composer);
-    this.drafts = new DraftService(context, composer);
+    this.drafts = new DraftService(context, composer, attachments);
     this.folders = new FolderService(context);
     this.reading = new ReadService(context);
     this.autoResponder = new AutoResponderService(context);
@@ -85,6 +90,11 @@ public final class MessagingService implements Messaging {
   public RecordExport exportRecord(ParticipantId mailbox, RecordScope scope, String courtOrder) {
     String reference = InputRules.singleLine("courtOrder", courtOrder, InputRules.MAX_SUBJECT_LENGTH);
     return record.export(required("mailbox", mailbox), required("scope", scope), Optional.of(reference));
+  }
+
+  @Override
+  public long removeOrphanedContent(Duration olderThan) {
+    return attachments.removeOrphans(required("olderThan", olderThan));
   }
 
   @Override

@@ -57,7 +57,8 @@ final class Views {
             .sentAt(message.sentAt())
             .inReplyTo(message.inReplyTo())
             .folder(copy.folder())
-            .openedAt(copy.openedAt());
+            .openedAt(copy.openedAt())
+            .attachments(message.attachments());
     if (copy.direction() == Direction.SENT) {
       for (Participant recipient : message.recipients()) {
         view.addReceipts(

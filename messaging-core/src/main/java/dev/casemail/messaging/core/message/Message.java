@@ -1,5 +1,6 @@
 package dev.casemail.messaging.core.message;
 
+import dev.casemail.messaging.api.AttachmentView;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageKind;
 import dev.casemail.messaging.api.ParticipantId;
@@ -17,6 +18,8 @@ import java.util.Optional;
  *
  * @param sender the author as registered when the message was sent; empty for a system message
  * @param recipients the recipients as registered when the message was sent, in the sender's order
+ * @param attachments the files it carries, in order: their names, detected types, sizes and hashes (the
+ *     bytes are in the blob store, under the hash)
  */
 public record Message(
     MessageId id,
@@ -27,7 +30,8 @@ public record Message(
     String subject,
     String body,
     Instant sentAt,
-    Optional<MessageId> inReplyTo) {
+    Optional<MessageId> inReplyTo,
+    List<AttachmentView> attachments) {
 
   public Message {
     Objects.requireNonNull(id, "id");
@@ -39,12 +43,32 @@ public record Message(
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(sentAt, "sentAt");
     Objects.requireNonNull(inReplyTo, "inReplyTo");
+    attachments = List.copyOf(attachments);
     if (kind.isSystem() == sender.isPresent()) {
       throw new IllegalArgumentException("system messages, and only they, have no sender");
     }
     if (recipients.isEmpty()) {
       throw new IllegalArgumentException("a message has at least one recipient");
     }
+  }
+
+  /** A message that carries no file. */
+  public Message(
+      MessageId id,
+      ThreadId thread,
+      MessageKind kind,
+      Optional<Participant> sender,
+      List<Participant> recipients,
+      String subject,
+      String body,
+      Instant sentAt,
+      Optional<MessageId> inReplyTo) {
+    this(id, thread, kind, sender, recipients, subject, body, sentAt, inReplyTo, List.of());
+  }
+
+  /** This message carrying {@code files}, as storage reads them back. */
+  public Message withAttachments(List<AttachmentView> files) {
+    return new Message(id, thread, kind, sender, recipients, subject, body, sentAt, inReplyTo, files);
   }
 
   /**

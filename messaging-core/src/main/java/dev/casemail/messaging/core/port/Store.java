@@ -1,5 +1,6 @@
 package dev.casemail.messaging.core.port;
 
+import dev.casemail.messaging.core.attachment.AttachmentIndex;
 import dev.casemail.messaging.core.access.AccessLinks;
 import dev.casemail.messaging.core.autoresponder.AutoResponders;
 import dev.casemail.messaging.core.draft.Drafts;
@@ -37,7 +38,8 @@ public record Store(
     Records records,
     Outbox outbox,
     MailboxLocks locks,
-    MailboxChanges changes) {
+    MailboxChanges changes,
+    AttachmentIndex attachments) {
 
   public Store {
     Objects.requireNonNull(participants, "participants");
@@ -54,5 +56,6 @@ public record Store(
     Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(locks, "locks");
     Objects.requireNonNull(changes, "changes");
+    Objects.requireNonNull(attachments, "attachments");
   }
 }

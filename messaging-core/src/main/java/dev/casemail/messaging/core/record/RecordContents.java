@@ -29,7 +29,7 @@ public final class RecordContents {
         message.body(),
         message.sentAt(),
         message.inReplyTo(),
-        List.of());
+        message.attachments().stream().map(file -> file.hash().hex()).collect(Collectors.toList()));
   }
 
   /** {@code viewer}'s first view of a message. */

@@ -1,5 +1,6 @@
 package dev.casemail.messaging.core.application;
 
+import dev.casemail.messaging.core.attachment.AttachmentIndex;
 import dev.casemail.messaging.core.access.AccessLinks;
 import dev.casemail.messaging.core.autoresponder.AutoResponders;
 import dev.casemail.messaging.core.draft.Drafts;
@@ -50,7 +51,8 @@ final class TestStores {
         unused(Records.class),
         unused(Outbox.class),
         unused(MailboxLocks.class),
-        unused(MailboxChanges.class));
+        unused(MailboxChanges.class),
+        unused(AttachmentIndex.class));
   }
 
   /** A port that fails whoever calls it. */

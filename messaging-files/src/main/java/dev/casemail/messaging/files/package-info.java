@@ -1,0 +1,5 @@
+/**
+ * Attachments' bytes in a directory of the file system
+ * ({@link dev.casemail.messaging.files.FileSystemBlobStore}).
+ */
+package dev.casemail.messaging.files;
