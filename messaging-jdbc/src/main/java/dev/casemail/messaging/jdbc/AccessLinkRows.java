@@ -1,5 +1,7 @@
 package dev.casemail.messaging.jdbc;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import dev.casemail.messaging.api.AccessEvent;
 import dev.casemail.messaging.api.AccessStatus;
 import dev.casemail.messaging.api.ParticipantId;
@@ -13,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +27,20 @@ import java.util.Optional;
  * each side ({@code owner_id}), so either side reads its links from its own mailbox. A link row keeps
  * its number of events, so that its latest events are one range of the events' primary key, however
  * long the history.
+ *
+ * <p>Every transaction that changes a link moves the version of each side's links on by one
+ * ({@code mailboxes.links_version}, in the update of the rows {@link MailboxRows} writes), under the
+ * row's lock. The statuses of a participant's links, which a send reads for its access check, are
+ * therefore kept per service instance with the version they were read at ({@link VersionedStatuses}),
+ * and used again by a transaction that locked the participant's mailbox and found the same version
+ * there: no write can have changed them meanwhile, on any instance, and none can until the lock is
+ * released. Each version is committed once (a transaction that rolls back leaves the previous one, and
+ * what it read after its own change is never kept), so a version names one set of links.
  */
 final class AccessLinkRows implements AccessLinks {
+
+  /** A participant's link statuses as they were when their mailbox row had {@code version}. */
+  record VersionedStatuses(long version, Map<ParticipantId, AccessStatus> statuses) {}
 
   /** A link with its events, the latest {@code ?} or all, oldest first; one row per event. */
   private static final String LINKS_WITH_EVENTS =
@@ -35,9 +51,34 @@ final class AccessLinkRows implements AccessLinks {
           + " WHERE l.owner_id = ?";
 
   private final Sql sql;
+  private final Cache<ParticipantId, VersionedStatuses> kept;
+  /** The links' version each mailbox this transaction locked had, while this transaction has not changed its links. */
+  private final Map<ParticipantId, Long> lockedVersions = new HashMap<>();
+  /** The statuses this transaction read at a locked version, kept once it commits. */
+  private final Map<ParticipantId, VersionedStatuses> toKeep = new HashMap<>();
 
+  /** Rows that keep no statuses (outside a service instance: the record backfill of a migration). */
   AccessLinkRows(Sql sql) {
+    this(sql, CacheBuilder.newBuilder().maximumSize(0).build());
+  }
+
+  AccessLinkRows(Sql sql, Cache<ParticipantId, VersionedStatuses> kept) {
     this.sql = sql;
+    this.kept = kept;
+  }
+
+  /**
+   * Keeps what this transaction read at a locked version, once it committed (a call that failed and is
+   * tried again reads them again, as it did the first time), unless a newer version is kept already.
+   */
+  void committed() {
+    toKeep.forEach((participant, read) -> kept.asMap().merge(
+        participant, read, (known, now) -> known.version() > now.version() ? known : now));
+  }
+
+  /** What the mailboxes' lock read: the version of the links of a locked mailbox. */
+  void locked(ParticipantId owner, long linksVersion) {
+    lockedVersions.put(owner, linksVersion);
   }
 
   @Override
@@ -70,14 +111,30 @@ final class AccessLinkRows implements AccessLinks {
         limit);
   }
 
+  /**
+   * The statuses of the participant's links: those kept at the version the participant's locked
+   * mailbox row has, if any; otherwise read, and kept if that row is locked and this transaction
+   * commits.
+   */
   @Override
   public Map<ParticipantId, AccessStatus> statusesOf(ParticipantId participant) {
+    Long version = lockedVersions.get(participant);
+    if (version != null) {
+      VersionedStatuses known = kept.getIfPresent(participant);
+      if (known != null && known.version() == version) {
+        return known.statuses();
+      }
+    }
     Map<ParticipantId, AccessStatus> statuses = new LinkedHashMap<>();
     sql.query(
         "SELECT counterpart_id, status FROM access_links WHERE owner_id = ?",
         row -> statuses.put(ParticipantId.of(row.getString(1)), AccessStatus.valueOf(row.getString(2))),
         participant.value());
-    return statuses;
+    Map<ParticipantId, AccessStatus> read = Collections.unmodifiableMap(statuses);
+    if (version != null) {
+      toKeep.put(participant, new VersionedStatuses(version, read));
+    }
+    return read;
   }
 
   @Override
@@ -135,10 +192,17 @@ final class AccessLinkRows implements AccessLinks {
 
   /**
    * Stores a link one event further on under both sides: the link row (inserted with its first event,
-   * updated only if it still has the events the core read) and the new event.
+   * updated only if it still has the events the core read), the new event, and the next version of each
+   * side's links on its mailbox row (written by {@code mailboxRows} with the rest of that row).
    */
-  void save(AccessLink link) {
+  void save(AccessLink link, MailboxRows mailboxRows) {
     sql.requireWritable();
+    for (ParticipantId side : List.of(link.practitioner(), link.parent())) {
+      // from here on this transaction's reads of the side's links are its own, never kept
+      lockedVersions.remove(side);
+      toKeep.remove(side);
+      mailboxRows.linksChanged(side);
+    }
     AccessEvent event = link.lastEvent();
     List<Object[]> events = new ArrayList<>(2);
     for (ParticipantId side : List.of(link.practitioner(), link.parent())) {

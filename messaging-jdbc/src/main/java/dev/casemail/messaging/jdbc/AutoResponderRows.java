@@ -10,33 +10,54 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The tables {@code auto_responders} and {@code auto_replies}. */
+/**
+ * The tables {@code auto_responders} and {@code auto_replies}. A mailbox row says whether its owner
+ * ever saved settings ({@code mailboxes.auto_responder_saved}, set in the transaction of the first
+ * save, under the row's lock, and never unset: settings are never deleted); the settings of a mailbox
+ * this transaction locked and found without any are not looked for.
+ */
 final class AutoResponderRows implements AutoResponders {
 
   private static final String COLUMNS =
       "enabled, subject, body, active_from, active_until, interval_seconds, version, saved_at";
 
   private final Sql sql;
+  /** Whether each mailbox this transaction locked has settings, as its lock read it, then as this transaction left it. */
+  private final Map<ParticipantId, Boolean> lockedSaved = new HashMap<>();
 
   AutoResponderRows(Sql sql) {
     this.sql = sql;
   }
 
+  /** What the mailboxes' lock read: whether a locked mailbox's owner ever saved settings. */
+  void locked(ParticipantId owner, boolean saved) {
+    lockedSaved.put(owner, saved);
+  }
+
+  /** Whether the owner is known to have no settings: its mailbox is locked, and its row says so. */
+  private boolean knownWithout(ParticipantId owner) {
+    return Boolean.FALSE.equals(lockedSaved.get(owner));
+  }
+
   @Override
   public Optional<AutoResponderState> find(ParticipantId owner) {
+    if (knownWithout(owner)) {
+      return Optional.empty();
+    }
     return sql.queryOne(
         "SELECT " + COLUMNS + " FROM auto_responders WHERE owner_id = ?", AutoResponderRows::state, owner.value());
   }
 
   @Override
   public Map<ParticipantId, AutoResponderState> findAll(Collection<ParticipantId> owners) {
-    List<String> ids = owners.stream().map(ParticipantId::value).distinct().toList();
+    List<String> ids = owners.stream().filter(o -> !knownWithout(o)).map(ParticipantId::value).distinct().toList();
     Map<ParticipantId, AutoResponderState> found = new LinkedHashMap<>();
     if (ids.isEmpty()) {
       return found;
@@ -50,6 +71,9 @@ final class AutoResponderRows implements AutoResponders {
 
   @Override
   public OptionalLong version(ParticipantId owner) {
+    if (knownWithout(owner)) {
+      return OptionalLong.empty();
+    }
     return sql.queryOne("SELECT version FROM auto_responders WHERE owner_id = ?", row -> row.getLong(1), owner.value())
         .map(OptionalLong::of)
         .orElse(OptionalLong.empty());
@@ -76,13 +100,11 @@ final class AutoResponderRows implements AutoResponders {
 
   // writes, from ChangeWriter
 
+  /** Saves the owner's settings; the first save also marks the owner's mailbox row as having some. */
   void save(MailboxChange.AutoResponderSaved saved) {
+    sql.requireWritable();
     AutoResponderSettings settings = saved.state().settings();
-    sql.upsert(
-        "UPDATE auto_responders SET enabled = ?, subject = ?, body = ?, active_from = ?, active_until = ?,"
-            + " interval_seconds = ?, version = ?, saved_at = ? WHERE owner_id = ?",
-        "INSERT INTO auto_responders (enabled, subject, body, active_from, active_until, interval_seconds,"
-            + " version, saved_at, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    Object[] parameters = {
         settings.enabled(),
         settings.subject(),
         settings.body(),
@@ -91,7 +113,15 @@ final class AutoResponderRows implements AutoResponders {
         settings.replyInterval().getSeconds(),
         saved.state().version(),
         saved.state().savedAt(),
-        saved.owner().value());
+        saved.owner().value()
+    };
+    if (sql.update("UPDATE auto_responders SET enabled = ?, subject = ?, body = ?, active_from = ?, active_until = ?,"
+        + " interval_seconds = ?, version = ?, saved_at = ? WHERE owner_id = ?", parameters) == 0) {
+      sql.update("INSERT INTO auto_responders (enabled, subject, body, active_from, active_until, interval_seconds,"
+          + " version, saved_at, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", parameters);
+      sql.updateOne("UPDATE mailboxes SET auto_responder_saved = TRUE WHERE owner_id = ?", saved.owner().value());
+    }
+    lockedSaved.remove(saved.owner());
   }
 
   void recordReply(AutoReplyRecord reply) {

@@ -147,7 +147,7 @@ final class ChangeWriter implements MailboxChanges {
 
   @Override
   public void saveLink(AccessLink link) {
-    links.save(link);
+    links.save(link, mailboxRows);
   }
 
   @Override

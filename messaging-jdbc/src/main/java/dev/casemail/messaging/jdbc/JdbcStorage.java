@@ -53,6 +53,9 @@ final class JdbcStorage implements Storage {
 
   private static final int DIRECTORY_CACHE_SIZE = 100_000;
 
+  /** The link statuses kept, counted in links (and one per participant). */
+  private static final int LINK_STATUSES_KEPT = 200_000;
+
   /** SQL states of a race a retry may win: unique violation, serialization failure, deadlock, lock timeouts. */
   private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "55P03", "HYT00");
 
@@ -73,6 +76,16 @@ final class JdbcStorage implements Storage {
    */
   private final Cache<ParticipantId, Participant> directory =
       CacheBuilder.newBuilder().maximumSize(DIRECTORY_CACHE_SIZE).build();
+
+  /**
+   * The statuses of participants' access links with the version their mailbox row had when they were
+   * read ({@link AccessLinkRows}): used again only by a transaction that locked that row and found the
+   * same version, so never stale, whichever instance changed a link. Bounded by the links kept.
+   */
+  private final Cache<ParticipantId, AccessLinkRows.VersionedStatuses> linkStatuses = CacheBuilder.newBuilder()
+      .maximumWeight(LINK_STATUSES_KEPT)
+      .weigher((ParticipantId owner, AccessLinkRows.VersionedStatuses kept) -> 1 + kept.statuses().size())
+      .build();
 
   JdbcStorage(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -104,8 +117,10 @@ final class JdbcStorage implements Storage {
         }
         T result;
         try {
-          result = work.apply(JdbcStore.open(new Sql(connection, readOnly), directory));
+          JdbcStore.Opened opened = JdbcStore.open(new Sql(connection, readOnly), directory, linkStatuses);
+          result = work.apply(opened.store());
           connection.commit();
+          opened.committed().run();
         } catch (RuntimeException | Error e) {
           rollback(connection, e);
           throw e;

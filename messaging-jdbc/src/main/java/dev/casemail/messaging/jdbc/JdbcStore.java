@@ -21,14 +21,22 @@ final class JdbcStore {
   /**
    * Locks the mailboxes' rows in {@code mailboxes} in key order, in one statement: writes to one
    * mailbox are serialized across every connection and service instance, and since every write locks
-   * all its mailboxes at once in this one order, two writes never wait for each other in a cycle.
+   * all its mailboxes at once in this one order, two writes never wait for each other in a cycle. With
+   * the lock it reads what the transaction's rows need to know of each mailbox: the record's head, the
+   * event count, the version of its access links and whether its owner ever saved auto-responder settings.
    */
-  static final String LOCK_MAILBOXES = "SELECT owner_id, record_size, record_frontier, event_count FROM mailboxes"
-      + " WHERE owner_id IN (%s) ORDER BY owner_id FOR UPDATE";
+  static final String LOCK_MAILBOXES = "SELECT owner_id, record_size, record_frontier, event_count, links_version,"
+      + " auto_responder_saved FROM mailboxes WHERE owner_id IN (%s) ORDER BY owner_id FOR UPDATE";
 
   private JdbcStore() {}
 
-  static Store open(Sql sql, Cache<ParticipantId, Participant> directory) {
+  /** The ports of one transaction, and what to do once it committed. */
+  record Opened(Store store, Runnable committed) {}
+
+  static Opened open(
+      Sql sql,
+      Cache<ParticipantId, Participant> directory,
+      Cache<ParticipantId, AccessLinkRows.VersionedStatuses> linkStatuses) {
     AttachmentRows attachments = new AttachmentRows(sql);
     CopyRows copies = new CopyRows(sql, attachments);
     ReceiptRows receipts = new ReceiptRows(sql);
@@ -36,10 +44,10 @@ final class JdbcStore {
     DraftRows drafts = new DraftRows(sql, attachments);
     AutoResponderRows autoResponders = new AutoResponderRows(sql);
     SentKeyRows sentKeys = new SentKeyRows(sql);
-    AccessLinkRows links = new AccessLinkRows(sql);
+    AccessLinkRows links = new AccessLinkRows(sql, linkStatuses);
     RecordRows records = new RecordRows(sql);
     OutboxRows outbox = new OutboxRows(sql);
-    return new Store(
+    Store store = new Store(
         new ParticipantRows(sql, directory),
         new FamilyRows(sql),
         links,
@@ -52,13 +60,15 @@ final class JdbcStore {
         new CursorSecretRows(sql),
         records,
         outbox,
-        locks(sql, outbox),
+        locks(sql, outbox, links, autoResponders),
         new ChangeWriter(
             copies, receipts, folders, drafts, autoResponders, sentKeys, links, records, outbox, new MailboxRows(sql)),
         attachments);
+    return new Opened(store, links::committed);
   }
 
-  private static MailboxLocks locks(Sql sql, OutboxRows outbox) {
+  private static MailboxLocks locks(
+      Sql sql, OutboxRows outbox, AccessLinkRows links, AutoResponderRows autoResponders) {
     return new MailboxLocks() {
       private boolean locked;
 
@@ -79,6 +89,8 @@ final class JdbcStore {
             row -> {
               ParticipantId owner = ParticipantId.of(row.getString("owner_id"));
               outbox.locked(owner, row.getLong("event_count"));
+              links.locked(owner, row.getLong("links_version"));
+              autoResponders.locked(owner, row.getBoolean("auto_responder_saved"));
               return heads.put(owner, RecordRows.head(row));
             },
             ids.toArray());

@@ -9,10 +9,11 @@ import java.util.TreeMap;
 
 /**
  * What one mailbox change writes to the mailboxes' own rows in {@code mailboxes}: each record's new
- * head and each mailbox's new event count, gathered while the change is written and then written in
- * one batch of one {@code UPDATE} per mailbox row, whatever of the two it carries: one round trip. Every update is guarded by the values the mailbox's lock read
- * (the head's size the entries were sealed onto, the event count the events were numbered from): a
- * row that no longer has them is a conflict, and the call is tried again.
+ * head, each mailbox's new event count and, for a mailbox whose access links changed, the next version
+ * of its links, gathered while the change is written and then written in one batch of one {@code UPDATE}
+ * per mailbox row, whatever it carries: one round trip. Every update is guarded by the values the
+ * mailbox's lock read (the head's size the entries were sealed onto, the event count the events were
+ * numbered from): a row that no longer has them is a conflict, and the call is tried again.
  */
 final class MailboxRows {
 
@@ -23,6 +24,7 @@ final class MailboxRows {
     boolean counted;
     long eventCount;
     long countedFrom;
+    boolean linksChanged;
   }
 
   private final Sql sql;
@@ -54,6 +56,11 @@ final class MailboxRows {
     row.countedFrom = countedFrom;
   }
 
+  /** The owner's access links changed: their version moves on by one ({@link AccessLinkRows#statusesOf}). */
+  void linksChanged(ParticipantId owner) {
+    pending.computeIfAbsent(owner, o -> new Pending()).linksChanged = true;
+  }
+
   /**
    * Writes what was gathered in one batch of one statement: a part a row does not carry (the head of a
    * mailbox that gained events only, the count of one whose record alone grew) is left as it is, and
@@ -64,9 +71,9 @@ final class MailboxRows {
       return;
     }
     List<Object[]> updates = new ArrayList<>(pending.size());
-    if (pending.values().stream().noneMatch(row -> row.counted)) {
-      // heads alone: a change without events, and the record backfill of schema version 5, which runs
-      // before version 6 adds event_count
+    if (pending.values().stream().noneMatch(row -> row.counted || row.linksChanged)) {
+      // heads alone: a change without events or links, and the record backfill of schema version 5,
+      // which runs before version 6 adds event_count
       pending.forEach((owner, row) -> updates.add(new Object[] {
         row.head.size(), row.head.frontierHex(), owner.value(), row.sealedOnto
       }));
@@ -79,13 +86,15 @@ final class MailboxRows {
       row.head == null ? Sql.Null.BIGINT : (Object) row.head.size(),
       row.head == null ? Sql.Null.TEXT : row.head.frontierHex(),
       row.counted ? (Object) row.eventCount : Sql.Null.BIGINT,
+      row.linksChanged ? 1L : 0L,
       owner.value(),
       row.head == null ? Sql.Null.BIGINT : (Object) row.sealedOnto,
       row.counted ? (Object) row.countedFrom : Sql.Null.BIGINT
     }));
     pending.clear();
     sql.batchOfOnes("UPDATE mailboxes SET record_size = COALESCE(?, record_size),"
-        + " record_frontier = COALESCE(?, record_frontier), event_count = COALESCE(?, event_count)"
+        + " record_frontier = COALESCE(?, record_frontier), event_count = COALESCE(?, event_count),"
+        + " links_version = links_version + ?"
         + " WHERE owner_id = ? AND record_size = COALESCE(?, record_size) AND event_count = COALESCE(?, event_count)",
         updates);
   }

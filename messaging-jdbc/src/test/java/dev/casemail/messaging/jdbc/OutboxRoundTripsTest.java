@@ -81,6 +81,12 @@ class OutboxRoundTripsTest {
     List<String> send = scene.statementsOf(() -> scene.world.send(scene.drlee, "Hearing", "On Monday.", scene.anna, scene.ben));
 
     LOG.info("{}: a send to two parents, {} round trips: {}", kind, send.size(), send);
+    assertThat(send).as("the lock, copies, receipts, counts, record entries, events, mailbox rows, commit")
+        .hasSize(8);
+    assertThat(send).as("the sender's links as kept at the version the lock read")
+        .noneMatch(s -> s.contains("FROM access_links"));
+    assertThat(send).as("no auto-responder of parents who never saved one")
+        .noneMatch(s -> s.contains("FROM auto_responders"));
     assertThat(send.stream().filter(s -> s.contains("UPDATE mailboxes")))
         .as(send + ": one batch of updates of the mailboxes' rows, the event count with the record's head")
         .singleElement()

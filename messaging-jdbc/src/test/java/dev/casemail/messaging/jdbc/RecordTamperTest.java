@@ -231,7 +231,11 @@ class RecordTamperTest {
       detected("mailboxes", "record_size", Row.ANNAS_MAILBOX),
       detected("mailboxes", "record_frontier", Row.ANNAS_MAILBOX),
       notEvidence("mailboxes", "event_count", Row.ANNAS_MAILBOX,
-          "how many events the mailbox has told the host: notices, not evidence"));
+          "how many events the mailbox has told the host: notices, not evidence"),
+      notEvidence("mailboxes", "links_version", Row.ANNAS_MAILBOX,
+          "a counter that says when an instance must read the links again; the links' events are recorded"),
+      notEvidence("mailboxes", "auto_responder_saved", Row.ANNAS_MAILBOX,
+          "whether settings are there to read: settings are not evidence, the auto-replies are"));
 
   /** Rows deleted, swapped or forged: every one detected. */
   private static final List<Tamper> CHANGED_ROWS = List.of(

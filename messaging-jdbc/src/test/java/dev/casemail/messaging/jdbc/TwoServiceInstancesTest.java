@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.casemail.messaging.api.AccessDeniedException;
+import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.ConflictException;
 import dev.casemail.messaging.api.FolderId;
+import dev.casemail.messaging.api.MessageKind;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.Messaging;
@@ -266,6 +268,40 @@ class TwoServiceInstancesTest {
 
   // -----------------------------------------------------------------------------------------------
   // one idempotency key, many senders
+
+  /**
+   * A send reads neither the sender's links (an instance keeps them with the version of the sender's
+   * mailbox row) nor the settings of recipients who never saved an auto-responder (their mailbox row
+   * says so): a link changed or settings saved on the other instance are still what the next send obeys.
+   */
+  @Test
+  void aSendObeysTheLinksAndAutoRespondersTheOtherNodeChangedSinceItsLastSend() {
+    ParticipantId drlee = world.practitioner("drlee");
+    ParticipantId anna = world.parent("anna");
+    ParticipantId ben = world.parent("ben");
+    World onB = ((MessagingFixture) (configuration, ids) -> nodeB).newWorld();
+    world.grant(drlee, anna);
+    world.grant(drlee, ben);
+    world.send(drlee, "First", "kept on node A: drlee's links", anna, ben);
+
+    onB.as(anna).removeAccess(drlee);
+    assertThatThrownBy(() -> world.send(drlee, "Second", "after the removal on node B", anna, ben))
+        .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.getMessage()).contains(anna.value()));
+    assertThat(world.send(drlee, "Third", "to ben alone", ben).recipients()).hasSize(1);
+
+    onB.as(drlee).requestAccess(anna);
+    onB.as(anna).approveAccess(drlee);
+    onB.as(anna).configureAutoResponder(
+        AutoResponderSettings.builder().enabled(true).subject("Away").body("Back soon").build());
+    MessageView again = world.send(drlee, "Fourth", "after the approval on node B", anna, ben);
+
+    assertThat(world.list(drlee, SystemFolder.INBOX))
+        .as("anna's auto-reply, saved on node B, answers node A's send")
+        .anySatisfy(reply -> {
+          assertThat(reply.kind()).isEqualTo(MessageKind.AUTO_REPLY);
+          assertThat(reply.thread()).isEqualTo(again.thread());
+        });
+  }
 
   @Test
   void oneIdempotencyKeySentFromBothNodesAtOnceSendsOneMessage() {

@@ -84,7 +84,7 @@ public final class RecordHead {
   /** The frontier as stored: every hash in lowercase hex, the largest subtree first, no separator. */
   public String frontierHex() {
     StringBuilder hex = new StringBuilder(frontier.size() * 2 * MerkleTree.HASH_SIZE);
-    frontier.forEach(hash -> hex.append(HEX.encode(hash)));
+    frontier.forEach(hash -> hex.append(RecordEncoding.hex(hash)));
     return hex.toString();
   }
 

@@ -168,6 +168,19 @@ class RecordEncodingTest {
   }
 
   @Test
+  void aTextWithoutSurrogatesHasTheSameUtf8AsOneWithThem() {
+    // texts without surrogates take the JDK's fast encoder, those with any the strict one: same bytes
+    String plain = "aé日"; // 1 + 2 + 3 bytes, no surrogate
+    byte[] bytes = RecordEncoding.encode(new RecordEntry(ParticipantId.of(plain), 0,
+        new RecordedFirstView(MessageId.of(1), ParticipantId.of("b"), EPOCH)));
+    byte[] paired = RecordEncoding.encode(new RecordEntry(ParticipantId.of(plain + "😀"), 0,
+        new RecordedFirstView(MessageId.of(1), ParticipantId.of("b"), EPOCH)));
+
+    assertThat(hex(Arrays.copyOfRange(bytes, 2, 12))).isEqualTo("00000006" + "61" + "c3a9" + "e697a5");
+    assertThat(hex(Arrays.copyOfRange(paired, 2, 16))).isEqualTo("0000000a" + "61" + "c3a9" + "e697a5" + "f09f9880");
+  }
+
+  @Test
   void aTextThatHasNoUtf8IsRefusedRatherThanWrittenAsAQuestionMark() {
     // String.getBytes(UTF_8) writes an unpaired surrogate as "?": two different bodies would share
     // their bytes, and no other implementation could recompute them from the text
