@@ -23,8 +23,6 @@ import java.util.stream.Collectors;
 /** Turns domain records into the API's views. */
 final class Views {
 
-  static final int PREVIEW_LENGTH = ListedCopy.PREVIEW_LENGTH;
-
   private Views() {}
 
   /** The owner's copy with its body; for a sent copy, with each recipient's first-viewed time. */
@@ -87,11 +85,6 @@ final class Views {
         .folder(copy.folder())
         .openedAt(copy.openedAt())
         .build();
-  }
-
-  /** The start of a body on one line ({@link ListedCopy#preview(String)}). */
-  static String preview(String body) {
-    return ListedCopy.preview(body);
   }
 
   static AccessLinkView link(AccessLink link, Map<ParticipantId, Participant> participants) {
