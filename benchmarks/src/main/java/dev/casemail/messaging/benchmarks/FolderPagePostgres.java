@@ -83,12 +83,15 @@ public class FolderPagePostgres {
       }
     }
 
-    /** Clones every copy and receipt of message {@code template}, giving clone g the id {@code below - g}. */
+    /** Clones the content, every copy and every receipt of message {@code template}, giving clone g the id {@code below - g}. */
     private void cloneRows(long template, long below, int clones) {
+      postgres.execute("INSERT INTO message_contents (message_id, recipients, body)"
+          + " SELECT " + below + " - g, recipients, body"
+          + " FROM message_contents, generate_series(1, " + clones + ") AS g WHERE message_id = " + template);
       postgres.execute("INSERT INTO copies (owner_id, message_id, thread_id, kind, sender_id, sender_role,"
-          + " sender_name, recipients, subject, body, sent_at, in_reply_to, folder_id, opened_at, in_all)"
+          + " sender_name, recipients, subject, preview, sent_at, in_reply_to, folder_id, opened_at, in_all)"
           + " SELECT owner_id, " + below + " - g, " + below + " - g, kind, sender_id, sender_role, sender_name,"
-          + " recipients, subject, body, sent_at - g * INTERVAL '1 second', in_reply_to, folder_id,"
+          + " recipients, subject, preview, sent_at - g * INTERVAL '1 second', in_reply_to, folder_id,"
           + " opened_at - g * INTERVAL '1 second', in_all"
           + " FROM copies, generate_series(1, " + clones + ") AS g WHERE message_id = " + template);
       postgres.execute("INSERT INTO receipts (owner_id, message_id, recipient_id, position, first_viewed_at)"

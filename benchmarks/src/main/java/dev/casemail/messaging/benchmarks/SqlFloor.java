@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  * access link, no folder), checks nothing, and sends each kind of row in one statement or one batch.
  *
  * <p>Rows of a send to two parents (as {@code JdbcStore} writes them): the three mailbox rows locked
- * {@code FOR UPDATE}, three {@code copies}, six {@code folders} count updates (Sent and All Messages of
+ * {@code FOR UPDATE}, one {@code message_contents} row (the body and the recipients, stored once), three
+ * {@code copies} (the subject and a preview in each, the recipients on the lawyer's own copy only), six {@code folders} count updates (Sent and All Messages of
  * the sender, Inbox and All Messages of each parent), two {@code receipts}, three {@code record_entries}
  * (the message entering each mailbox's record), two {@code outbox_events} (a {@code MESSAGE_RECEIVED}
  * for each parent: the message, its thread, its kind and the sender, numbered on from the mailbox's
@@ -83,9 +84,18 @@ final class SqlFloor {
         lock.setString(3, father);
         lock.executeQuery().close();
       }
+      try (PreparedStatement content = connection.prepareStatement(
+          "INSERT INTO message_contents (message_id, recipients, body) VALUES (?, ?, ?)")) {
+        content.setLong(1, message);
+        content.setString(2, recipients);
+        content.setString(3, body);
+        content.executeUpdate();
+      }
+      // the floor follows no rule: its preview is the body's first 120 characters, the adapter's as long
+      String preview = body.length() > 120 ? body.substring(0, 120) : body;
       try (PreparedStatement copies = connection.prepareStatement(
           "INSERT INTO copies (owner_id, message_id, thread_id, kind, sender_id, sender_role, sender_name,"
-              + " recipients, subject, body, sent_at, in_reply_to, folder_id, opened_at, in_all)"
+              + " recipients, subject, preview, sent_at, in_reply_to, folder_id, opened_at, in_all)"
               + " VALUES (?, ?, ?, 'PERSONAL', ?, 'PRACTITIONER', ?, ?, ?, ?, ?, NULL, ?, ?, TRUE)")) {
         for (String owner : List.of(lawyer, mother, father)) {
           boolean sender = owner.equals(lawyer);
@@ -94,9 +104,13 @@ final class SqlFloor {
           copies.setLong(3, thread);
           copies.setString(4, lawyer);
           copies.setString(5, Practice.LAWYER_NAME);
-          copies.setString(6, recipients);
+          if (sender) {
+            copies.setString(6, recipients);
+          } else {
+            copies.setNull(6, Types.VARCHAR);
+          }
           copies.setString(7, subject);
-          copies.setString(8, body);
+          copies.setString(8, preview);
           copies.setObject(9, now);
           copies.setLong(10, sender ? SENT : INBOX);
           if (sender) {

@@ -29,7 +29,11 @@ public abstract Direction direction();
 /** Who wrote it; empty for a system message. */
 public abstract Optional<ParticipantView> sender();
 
-/** Its recipients. */
+/**
+ * Its recipients as a listing shows them: on the sender's copy ({@link Direction#SENT}) every recipient,
+ * in the sender's order; on a received copy none, since a message's recipients are kept once, not in
+ * every mailbox that received it. Opening the message ({@link MessageView#recipients()}) shows them all.
+ */
 public abstract List<ParticipantView> recipients();
 
 /** The subject. */

@@ -615,7 +615,9 @@ public interface ReadingContract extends MessagingFixture {
     assertThat(summary.kind()).isEqualTo(MessageKind.PERSONAL);
     assertThat(summary.direction()).isEqualTo(Direction.RECEIVED);
     assertThat(summary.sender()).hasValueSatisfying(s -> assertThat(s.id()).isEqualTo(PR));
-    assertThat(summary.recipients()).extracting(r -> r.id()).containsExactly(A, B);
+    assertThat(summary.recipients()).as("a received copy's listing repeats no recipient list").isEmpty();
+    assertThat(world.as(A).preview(sent.id()).recipients()).extracting(r -> r.id()).containsExactly(A, B);
+    assertThat(world.list(PR, SystemFolder.SENT).get(0).recipients()).extracting(r -> r.id()).containsExactly(A, B);
     assertThat(summary.subject()).isEqualTo("Hearing");
     assertThat(summary.sentAt()).isEqualTo(sent.sentAt());
     assertThat(summary.folder()).isEqualTo(SystemFolder.INBOX.id());

@@ -4,6 +4,7 @@ import dev.casemail.messaging.api.FolderId;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ThreadId;
+import dev.casemail.messaging.core.message.ListedCopy;
 import dev.casemail.messaging.core.message.MessageCopies;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.paging.PageKey;
@@ -57,23 +58,23 @@ final class CopyTable implements MessageCopies {
   }
 
   @Override
-  public List<MessageCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit) {
+  public List<ListedCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit) {
     return mailboxes.existing(owner)
-        .map(m -> Pages.after(m.byFolder.get(folder), after, limit, (CopyEntry e) -> e.toCopy(owner)))
+        .map(m -> Pages.after(m.byFolder.get(folder), after, limit, (CopyEntry e) -> ListedCopy.of(e.toCopy(owner))))
         .orElse(List.of());
   }
 
   @Override
-  public List<MessageCopy> inAllMessages(ParticipantId owner, Optional<PageKey> after, int limit) {
+  public List<ListedCopy> inAllMessages(ParticipantId owner, Optional<PageKey> after, int limit) {
     return mailboxes.existing(owner)
-        .map(m -> Pages.after(m.allMessages, after, limit, (CopyEntry e) -> e.toCopy(owner)))
+        .map(m -> Pages.after(m.allMessages, after, limit, (CopyEntry e) -> ListedCopy.of(e.toCopy(owner))))
         .orElse(List.of());
   }
 
   @Override
-  public List<MessageCopy> inThread(ParticipantId owner, ThreadId thread, Optional<PageKey> after, int limit) {
+  public List<ListedCopy> inThread(ParticipantId owner, ThreadId thread, Optional<PageKey> after, int limit) {
     return mailboxes.existing(owner)
-        .map(m -> Pages.firstOf(m.thread(thread, after), limit, (ThreadKeyed e) -> ((CopyEntry) e).toCopy(owner)))
+        .map(m -> Pages.firstOf(m.thread(thread, after), limit, (ThreadKeyed e) -> ListedCopy.of(((CopyEntry) e).toCopy(owner))))
         .orElse(List.of());
   }
 

@@ -7,6 +7,7 @@ import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantRole;
 import dev.casemail.messaging.api.ThreadId;
 import dev.casemail.messaging.core.mailbox.MailboxChange;
+import dev.casemail.messaging.core.message.ListedCopy;
 import dev.casemail.messaging.core.message.Message;
 import dev.casemail.messaging.core.message.MessageCopies;
 import dev.casemail.messaging.core.message.MessageCopy;
@@ -20,19 +21,27 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The table {@code copies}: a message as it sits in one mailbox, its content copied into each. The
- * read statements that must stay cheap in a big mailbox are package-private, so that a test can
- * EXPLAIN exactly what runs.
+ * The tables {@code copies} and {@code message_contents} (V11): a message as it sits in one mailbox,
+ * with what a listing shows of it ({@link ListedCopy}), and the message's content (body, recipients)
+ * once per message, read by id when a copy is found. The read statements that must stay cheap in a big
+ * mailbox are package-private, so that a test can EXPLAIN exactly what runs.
  */
 final class CopyRows implements MessageCopies {
 
+  /** What a copy row holds; {@code recipients} only on the sender's copy (the listing's "To"). */
   private static final String COLUMNS =
-      "message_id, thread_id, kind, sender_id, sender_role, sender_name, recipients, subject, body, sent_at,"
+      "message_id, thread_id, kind, sender_id, sender_role, sender_name, recipients, subject, preview, sent_at,"
           + " in_reply_to, folder_id, opened_at";
+
+  /** The content rows read at once, at most: the length of one IN list. */
+  private static final int CONTENTS_PER_QUERY = 500;
 
   /** A folder page, newest first. Parameters: owner, folder, [sent_at, message_id of the last row seen,] limit. */
   static String folderPageSql(boolean continued) {
@@ -52,6 +61,14 @@ final class CopyRows implements MessageCopies {
         "sent_at", "message_id", false, continued);
   }
 
+  /** One copy, the first of the two reads of opening a message. Parameters: owner, message. */
+  static final String COPY = "SELECT " + COLUMNS + " FROM copies WHERE owner_id = ? AND message_id = ?";
+
+  /** The contents of {@code count} messages, a seek each: the second read. Parameters: the message ids. */
+  static String contentsSql(int count) {
+    return "SELECT message_id, recipients, body FROM message_contents WHERE message_id IN (" + Sql.marks(count) + ")";
+  }
+
   /**
    * Whether a mailbox holds a copy in a thread: what a copy that starts a thread must not find.
    * Parameters: owner, thread.
@@ -67,31 +84,30 @@ final class CopyRows implements MessageCopies {
           + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (0)) AS one (x)"
           + " WHERE NOT EXISTS (" + THREAD_HELD + ")";
 
-  private final Sql sql;
-  /** Where the files of messages are; null for the migrations that run before V10 made them a table. */
-  private final AttachmentRows attachments;
+  /**
+   * A message's content, unless it is stored already (a change may place copies of a message that an
+   * earlier change placed elsewhere). Parameters: message, recipients, body, message.
+   */
+  private static final String INSERT_CONTENT =
+      "INSERT INTO message_contents (message_id, recipients, body)"
+          + " SELECT ?, ?, ? FROM (VALUES (0)) AS one (x)"
+          + " WHERE NOT EXISTS (SELECT 1 FROM message_contents WHERE message_id = ?)";
 
-  CopyRows(Sql sql) {
-    this(sql, null);
-  }
+  private final Sql sql;
+  private final AttachmentRows attachments;
 
   CopyRows(Sql sql, AttachmentRows attachments) {
     this.sql = sql;
     this.attachments = attachments;
   }
 
-  private List<MessageCopy> withFiles(ParticipantId owner, List<MessageCopy> copies) {
-    return attachments == null ? copies : attachments.withFiles(owner, copies);
-  }
-
   @Override
   public Optional<MessageCopy> find(ParticipantId owner, MessageId message) {
-    Optional<MessageCopy> copy = sql.queryOne(
-        "SELECT " + COLUMNS + " FROM copies WHERE owner_id = ? AND message_id = ?",
-        row -> copy(owner, row),
-        owner.value(),
-        message.value());
-    return attachments == null ? copy : attachments.withFiles(owner, copy);
+    Optional<Stored> stored = sql.queryOne(COPY, row -> stored(owner, row), owner.value(), message.value());
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    return attachments.withFiles(owner, Optional.of(withContents(owner, List.of(stored.get())).get(0)));
   }
 
   @Override
@@ -100,41 +116,67 @@ final class CopyRows implements MessageCopies {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return withFiles(owner, sql.query(
+    return attachments.withFiles(owner, withContents(owner, sql.query(
         "SELECT " + COLUMNS + " FROM copies WHERE owner_id = ? AND message_id IN (" + Sql.marks(ids.size()) + ")"
             + " ORDER BY message_id",
-        row -> copy(owner, row),
-        Sql.parameters(ids, owner.value())));
+        row -> stored(owner, row),
+        Sql.parameters(ids, owner.value()))));
   }
 
   @Override
   public List<MessageCopy> every(ParticipantId owner) {
-    return withFiles(owner, sql.query("SELECT " + COLUMNS + " FROM copies WHERE owner_id = ?", row -> copy(owner, row), owner.value()));
+    return attachments.withFiles(owner, withContents(owner,
+        sql.query("SELECT " + COLUMNS + " FROM copies WHERE owner_id = ?", row -> stored(owner, row), owner.value())));
   }
 
   @Override
-  public List<MessageCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit) {
+  public List<ListedCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit) {
     return sql.query(
         folderPageSql(after.isPresent()),
-        row -> copy(owner, row),
+        row -> listed(owner, row),
         Pages.parameters(after, limit, owner.value(), folder.value()));
   }
 
   @Override
-  public List<MessageCopy> inAllMessages(ParticipantId owner, Optional<PageKey> after, int limit) {
+  public List<ListedCopy> inAllMessages(ParticipantId owner, Optional<PageKey> after, int limit) {
     return sql.query(
         allMessagesPageSql(after.isPresent()),
-        row -> copy(owner, row),
+        row -> listed(owner, row),
         Pages.parameters(after, limit, owner.value(), true));
   }
 
   @Override
-  public List<MessageCopy> inThread(ParticipantId owner, ThreadId thread, Optional<PageKey> after, int limit) {
+  public List<ListedCopy> inThread(ParticipantId owner, ThreadId thread, Optional<PageKey> after, int limit) {
     return sql.query(
         threadPageSql(after.isPresent()),
-        row -> copy(owner, row),
+        row -> listed(owner, row),
         Pages.parameters(after, limit, owner.value(), thread.value()));
   }
+
+  /** Copy rows joined, by message id, to their contents: one read of {@code message_contents} per 500 messages. */
+  private List<MessageCopy> withContents(ParticipantId owner, List<Stored> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = rows.stream().map(row -> row.listed().id().value()).distinct().toList();
+    Map<Long, Content> contents = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += CONTENTS_PER_QUERY) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CONTENTS_PER_QUERY));
+      sql.query(contentsSql(chunk.size()), row -> contents.put(row.getLong("message_id"),
+          new Content(row.getString("recipients"), row.getString("body"))), chunk.toArray());
+    }
+    List<MessageCopy> copies = new ArrayList<>(rows.size());
+    for (Stored row : rows) {
+      copies.add(copy(owner, row, contents.get(row.listed().id().value())));
+    }
+    return copies;
+  }
+
+  /** A message's content row, as read. */
+  private record Content(String recipients, String body) {}
+
+  /** A copy row: what it lists, and what only a copy holds besides (the message it answers). */
+  private record Stored(ListedCopy listed, Optional<MessageId> inReplyTo) {}
 
   // writes, from ChangeWriter
 
@@ -146,7 +188,11 @@ final class CopyRows implements MessageCopies {
   void insert(List<MessageCopy> copies) {
     List<Object[]> starting = new ArrayList<>();
     List<Object[]> joining = new ArrayList<>();
+    Map<MessageId, Object[]> contents = new LinkedHashMap<>();
     for (MessageCopy copy : copies) {
+      Message message = copy.message();
+      contents.computeIfAbsent(message.id(), id -> new Object[] {
+        id.value(), Codec.participants(message.recipients()), message.body(), id.value()});
       Object[] row = row(copy);
       if (copy.message().startsThread()) {
         Object[] guarded = Arrays.copyOf(row, row.length + 2);
@@ -158,6 +204,9 @@ final class CopyRows implements MessageCopies {
       }
     }
     sql.requireWritable();
+    if (!contents.isEmpty()) {
+      sql.batch(INSERT_CONTENT, new ArrayList<>(contents.values()));
+    }
     if (!starting.isEmpty()) {
       for (int count : sql.batch(INSERT_STARTING_THREAD, starting)) {
         if (count == 0) {
@@ -168,14 +217,13 @@ final class CopyRows implements MessageCopies {
     if (!joining.isEmpty()) {
       sql.batch(INSERT, joining);
     }
-    if (attachments != null) {
-      attachments.insert(copies);
-    }
+    attachments.insert(copies);
   }
 
   private static Object[] row(MessageCopy copy) {
     Message message = copy.message();
     Optional<Participant> sender = message.sender();
+    ListedCopy listed = ListedCopy.of(copy);
     return new Object[] {
       copy.owner().value(),
       message.id().value(),
@@ -184,9 +232,9 @@ final class CopyRows implements MessageCopies {
       Sql.text(sender.map(s -> s.id().value())),
       Sql.text(sender.map(s -> s.role().name())),
       Sql.text(sender.map(Participant::displayName)),
-      Codec.participants(message.recipients()),
-      message.subject(),
-      message.body(),
+      listed.recipients().isEmpty() ? Sql.Null.TEXT : Codec.participants(listed.recipients()),
+      listed.subject(),
+      listed.preview(),
       message.sentAt(),
       Sql.number(message.inReplyTo().map(MessageId::value)),
       copy.folder().value(),
@@ -225,20 +273,96 @@ final class CopyRows implements MessageCopies {
   }
 
   /**
-   * A copy from its row. A row the library did not write (a kind or a role with no name, a recipient
-   * list it cannot parse, a subject no message has) is evidence changed behind its back.
+   * A listed copy from its row. A row the library did not write (a kind or a role with no name, a
+   * recipient list it cannot parse, no preview) is evidence changed behind its back.
    */
-  private static MessageCopy copy(ParticipantId owner, ResultSet row) throws SQLException {
+  private static ListedCopy listed(ParticipantId owner, ResultSet row) throws SQLException {
+    return stored(owner, row).listed();
+  }
+
+  private static Stored stored(ParticipantId owner, ResultSet row) throws SQLException {
     try {
-      return readCopy(owner, row);
+      return readStored(owner, row);
     } catch (RuntimeException e) {
       long message = row.getLong("message_id");
-      throw new UnreadableEvidenceException(
-          RecordEncoding.MESSAGE, message, "", "the copy of message " + message + " in the mailbox of " + owner, e);
+      throw unreadable(owner, message, e);
     }
   }
 
-  private static MessageCopy readCopy(ParticipantId owner, ResultSet row) throws SQLException {
+  private static UnreadableEvidenceException unreadable(ParticipantId owner, long message, RuntimeException cause) {
+    return new UnreadableEvidenceException(
+        RecordEncoding.MESSAGE, message, "", "the copy of message " + message + " in the mailbox of " + owner, cause);
+  }
+
+  private static Stored readStored(ParticipantId owner, ResultSet row) throws SQLException {
+    String senderId = row.getString("sender_id");
+    Optional<Participant> sender = senderId == null
+        ? Optional.empty()
+        : Optional.of(new Participant(
+            ParticipantId.of(senderId),
+            ParticipantRole.valueOf(row.getString("sender_role")),
+            row.getString("sender_name")));
+    String recipients = row.getString("recipients");
+    String preview = row.getString("preview");
+    if (preview == null) {
+      throw new IllegalStateException("the copy has no preview");
+    }
+    ListedCopy listed = new ListedCopy(
+        owner,
+        MessageId.of(row.getLong("message_id")),
+        ThreadId.of(row.getLong("thread_id")),
+        MessageKind.valueOf(row.getString("kind")),
+        sender,
+        recipients == null ? List.of() : Codec.participants(recipients),
+        row.getString("subject"),
+        preview,
+        Sql.instant(row, "sent_at"),
+        FolderId.of(row.getLong("folder_id")),
+        Sql.optionalInstant(row, "opened_at"));
+    return new Stored(listed, Sql.optionalLong(row, "in_reply_to").map(MessageId::of));
+  }
+
+  /** The copy of a row with its message's content; a copy whose content is gone is evidence changed. */
+  private static MessageCopy copy(ParticipantId owner, Stored row, Content content) {
+    ListedCopy listed = row.listed();
+    try {
+      if (content == null) {
+        throw new IllegalStateException("the message's content is missing");
+      }
+      Message message = new Message(
+          listed.id(),
+          listed.thread(),
+          listed.kind(),
+          listed.sender(),
+          Codec.participants(content.recipients()),
+          listed.subject(),
+          content.body(),
+          listed.sentAt(),
+          row.inReplyTo());
+      return new MessageCopy(owner, message, listed.folder(), listed.openedAt());
+    } catch (RuntimeException e) {
+      throw unreadable(owner, listed.id().value(), e);
+    }
+  }
+
+  // the layout before V11, for the migrations that read copies before it (RecordBackfill, V5)
+
+  private static final String COLUMNS_BEFORE_V11 =
+      "message_id, thread_id, kind, sender_id, sender_role, sender_name, recipients, subject, body, sent_at,"
+          + " in_reply_to, folder_id, opened_at";
+
+  /** Every copy of the owner's mailbox as schema versions 1 to 10 hold it, its content in every copy. */
+  static List<MessageCopy> everyBeforeVersion11(Sql sql, ParticipantId owner) {
+    return sql.query("SELECT " + COLUMNS_BEFORE_V11 + " FROM copies WHERE owner_id = ?", row -> {
+      try {
+        return readCopyBeforeVersion11(owner, row);
+      } catch (RuntimeException e) {
+        throw unreadable(owner, row.getLong("message_id"), e);
+      }
+    }, owner.value());
+  }
+
+  private static MessageCopy readCopyBeforeVersion11(ParticipantId owner, ResultSet row) throws SQLException {
     String senderId = row.getString("sender_id");
     Optional<Participant> sender = senderId == null
         ? Optional.empty()

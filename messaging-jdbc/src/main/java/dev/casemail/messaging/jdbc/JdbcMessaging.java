@@ -46,7 +46,7 @@ public final class JdbcMessaging {
       Flyway.configure()
           .dataSource(dataSource)
           .locations(MIGRATIONS_LOCATION)
-          .javaMigrations(new RecordBackfill())
+          .javaMigrations(new RecordBackfill(), new PreviewBackfill())
           .table(HISTORY_TABLE)
           .baselineOnMigrate(false)
           .load()

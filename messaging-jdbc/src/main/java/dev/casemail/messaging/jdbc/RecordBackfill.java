@@ -61,7 +61,6 @@ final class RecordBackfill implements JavaMigration {
     List<ParticipantId> owners = sql.query(
         "SELECT owner_id FROM mailboxes WHERE record_size = 0 ORDER BY owner_id",
         row -> ParticipantId.of(row.getString(1)));
-    CopyRows copies = new CopyRows(sql);
     ReceiptRows receipts = new ReceiptRows(sql);
     AccessLinkRows links = new AccessLinkRows(sql);
     RecordRows records = new RecordRows(sql);
@@ -70,7 +69,7 @@ final class RecordBackfill implements JavaMigration {
       for (RecordedAccessEvent event : links.events(owner)) {
         happened.add(new Happened(event.at(), 0, event.eventNumber(), "", new Recording(owner, event)));
       }
-      for (MessageCopy copy : copies.every(owner)) {
+      for (MessageCopy copy : CopyRows.everyBeforeVersion11(sql, owner)) {
         long id = copy.message().id().value();
         happened.add(new Happened(copy.message().sentAt(), 1, id, "", new Recording(owner, RecordContents.message(copy.message()))));
         if (copy.direction() == Direction.RECEIVED && copy.openedAt().isPresent()) {

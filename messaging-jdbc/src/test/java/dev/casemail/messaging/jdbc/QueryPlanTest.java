@@ -103,8 +103,6 @@ class QueryPlanTest {
     world.send(owner, "Live reply", "Sent through the API", mother, father);
     world.as(owner).saveDraft(DraftContent.builder().subject("Live draft").build());
 
-    String ownerEntry =
-        Codec.participants(List.of(new Participant(owner, ParticipantRole.PRACTITIONER, "Practitioner big-mediator")));
     String motherEntry =
         Codec.participants(List.of(new Participant(mother, ParticipantRole.PARENT, "Parent big-mother")));
     long started = System.nanoTime();
@@ -120,14 +118,14 @@ class QueryPlanTest {
           + " FROM folders f CROSS JOIN generate_series(1, ?) g"
           + " WHERE f.owner_id = ? AND f.system_folder IS NOT NULL", OTHER_MAILBOXES, owner.value());
       // the big mailbox: received messages in Inbox, Court, School and Archive, sent ones in Sent and
-      // Archive, action items; two copies share each sent time, so ties are ordered by id; threads of 8
+      // Archive (only they list their recipients, V11), action items; two copies share each sent time, so ties are ordered by id; threads of 8
       run(connection, "INSERT INTO copies (owner_id, message_id, thread_id, kind, sender_id, sender_role,"
-          + " sender_name, recipients, subject, body, sent_at, in_reply_to, folder_id, opened_at, in_all)"
+          + " sender_name, recipients, subject, preview, sent_at, in_reply_to, folder_id, opened_at, in_all)"
           + " SELECT ?, ? + g, ? + g / 8, kind,"
           + " CASE WHEN kind <> 'PERSONAL' THEN NULL WHEN outgoing THEN ? WHEN g % 2 = 0 THEN ? ELSE ? END,"
           + " CASE WHEN kind <> 'PERSONAL' THEN NULL WHEN outgoing THEN 'PRACTITIONER' ELSE 'PARENT' END,"
           + " CASE WHEN kind <> 'PERSONAL' THEN NULL WHEN outgoing THEN ? ELSE 'Parent big' END,"
-          + " CASE WHEN outgoing THEN ? ELSE ? END,"
+          + " CASE WHEN outgoing THEN ? ELSE NULL END,"
           + " 'Message ' || g, 'Body of message ' || g, at, NULL,"
           + " CASE WHEN g % 7 = 0 THEN ? WHEN kind <> 'PERSONAL' THEN ? WHEN outgoing THEN ?"
           + " WHEN g % 7 = 1 THEN ? WHEN g % 7 = 2 THEN ? ELSE ? END,"
@@ -140,7 +138,7 @@ class QueryPlanTest {
           owner.value(), BULK_IDS, BULK_THREADS,
           owner.value(), mother.value(), father.value(),
           "Practitioner big-mediator",
-          motherEntry, ownerEntry,
+          motherEntry,
           SystemFolder.ARCHIVE.id().value(), SystemFolder.ACTION_ITEMS.id().value(), SystemFolder.SENT.id().value(),
           court.value(), school.value(), SystemFolder.INBOX.id().value(),
           BIG_MAILBOX);
@@ -150,13 +148,18 @@ class QueryPlanTest {
           mother.value(), owner.value(), owner.value(), BULK_IDS, BULK_IDS + BIG_MAILBOX);
       // the other mailboxes hold 20 messages each, in the same folder ids as the big one
       run(connection, "INSERT INTO copies (owner_id, message_id, thread_id, kind, sender_id, sender_role,"
-          + " sender_name, recipients, subject, body, sent_at, in_reply_to, folder_id, opened_at, in_all)"
+          + " sender_name, recipients, subject, preview, sent_at, in_reply_to, folder_id, opened_at, in_all)"
           + " SELECT 'other-' || (g % ? + 1), ? + g, ? + g, 'PERSONAL', 'other-' || ((g + 1) % ? + 1), 'PARENT',"
-          + " 'Parent', 'other-' || (g % ? + 1) || ?, 'Message ' || g, 'Body', "
+          + " 'Parent', NULL, 'Message ' || g, 'Body', "
           + " TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00+00' + g * INTERVAL '3 minutes', NULL,"
           + " CASE WHEN g % 4 = 0 THEN ? ELSE ? END, NULL, TRUE FROM generate_series(1, ?) g",
-          OTHER_MAILBOXES, OTHER_IDS, OTHER_IDS, OTHER_MAILBOXES, OTHER_MAILBOXES, "\tPARENT\tParent",
+          OTHER_MAILBOXES, OTHER_IDS, OTHER_IDS, OTHER_MAILBOXES,
           SystemFolder.ARCHIVE.id().value(), SystemFolder.INBOX.id().value(), OTHER_COPIES);
+      // each message's content, once (V11): the big mailbox's and the others' messages
+      run(connection, "INSERT INTO message_contents (message_id, recipients, body)"
+          + " SELECT message_id, MIN(owner_id) || ?, MIN('Body of message ' || message_id) FROM copies c"
+          + " WHERE NOT EXISTS (SELECT 1 FROM message_contents m WHERE m.message_id = c.message_id) GROUP BY message_id",
+          "\tPARENT\tParent");
       run(connection, "INSERT INTO drafts (owner_id, draft_id, recipients, subject, body, in_reply_to, created_at,"
           + " updated_at, version)"
           + " SELECT ?, ? + g, ?, 'Draft ' || g, 'Draft body ' || g, NULL, at, at + (g % 5) * INTERVAL '1 minute', 1"
@@ -194,7 +197,7 @@ class QueryPlanTest {
       connection.commit();
       long loaded = System.nanoTime();
       connection.setAutoCommit(true); // statistics gathered in a transaction that rolls back are lost
-      plain.execute("ANALYZE participants, mailboxes, folders, copies, receipts, drafts, message_attachments,"
+      plain.execute("ANALYZE participants, mailboxes, folders, copies, message_contents, receipts, drafts, message_attachments,"
           + " draft_attachments");
       LOG.info("inserted {} copies into one mailbox, {} into {} others, {} + {} drafts in {} ms;"
               + " fixing the counts took {} ms, ANALYZE {} ms",
@@ -270,6 +273,12 @@ class QueryPlanTest {
             List.of(owner.value())),
         new Probe("one folder and its counts", FolderRows.FOLDER_OF_OWNER, List.of("folders_pk"), true,
             List.of(owner.value(), inbox)),
+        new Probe("opening a message: its copy in the owner's mailbox", CopyRows.COPY, List.of("copies_pk"), true,
+            List.of(owner.value(), BULK_IDS + 5)),
+        new Probe("opening a message: its content, by id", CopyRows.contentsSql(1), List.of("message_contents_pk"), true,
+            List.of(BULK_IDS + 5)),
+        new Probe("the contents of a page of messages", CopyRows.contentsSql(50), List.of("message_contents_pk"), true,
+            filesOf(owner.value(), BULK_IDS, 50).subList(1, 51)),
         new Probe("whether a new thread's id is taken", CopyRows.THREAD_HELD, byThread, true,
             List.of(owner.value(), thread)),
         new Probe("the files of a page of messages", AttachmentRows.messageFilesSql(50),

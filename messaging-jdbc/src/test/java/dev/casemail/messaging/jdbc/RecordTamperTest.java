@@ -111,7 +111,7 @@ class RecordTamperTest {
 
   /** Tables none of whose columns is part of an entry, a head or an export, and why. */
   private static final Map<String, String> TABLES_WITHOUT_EVIDENCE = Map.ofEntries(
-      Map.entry("participants", "the directory: a message's entry keeps its sender's and recipients' names as sent, in copies"),
+      Map.entry("participants", "the directory: a message's entry keeps its sender's and recipients' names as sent, in copies and message_contents"),
       Map.entry("families", "who may message whom; what was sent because of it is recorded, the family is not"),
       Map.entry("family_parents", "who may message whom; what was sent because of it is recorded, the family is not"),
       Map.entry("folders", "folders, their names and counts are the owner's view (the design: moves and folders are not evidence)"),
@@ -133,17 +133,23 @@ class RecordTamperTest {
 
   /** One value of one row changed, for every column of every table that carries evidence. */
   private static final List<Tamper> CHANGED_VALUES = List.of(
-      // a message's content is copied into every mailbox it entered; each copy is its owner's evidence
+      // a message's copy in every mailbox it entered, with its content stored once (message_contents):
+      // each copy, read with that content, is its owner's evidence
       detected("copies", "owner_id", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
-      detected("copies", "message_id", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
+      detected("copies", "message_id", Row.ANNAS_COPY_OF_THE_REPLY_ALL_RENUMBERED),
       detected("copies", "thread_id", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
       detected("copies", "kind", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
       detected("copies", "sender_id", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
       detected("copies", "sender_role", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
       detected("copies", "sender_name", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
-      detected("copies", "recipients", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
+      notEvidence("copies", "recipients", Row.BENS_OWN_COPY_OF_THE_REPLY_ALL,
+          "the recipients Sent lists, on the sender's copy only; the entry's are the message's, in message_contents"),
       detected("copies", "subject", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
-      detected("copies", "body", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
+      notEvidence("copies", "preview", Row.ANNAS_COPY_OF_THE_REPLY_ALL,
+          "the start of the body a listing shows; the entry holds the body, in message_contents"),
+      detected("message_contents", "message_id", Row.THE_CONTENT_OF_THE_REPLY_ALL),
+      detected("message_contents", "recipients", Row.THE_CONTENT_OF_THE_REPLY_ALL),
+      detected("message_contents", "body", Row.THE_CONTENT_OF_THE_REPLY_ALL),
       detected("copies", "sent_at", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
       detected("copies", "in_reply_to", Row.ANNAS_COPY_OF_THE_REPLY_ALL),
       notEvidence("copies", "folder_id", Row.ANNAS_COPY_OF_THE_REPLY_ALL,
@@ -250,11 +256,16 @@ class RecordTamperTest {
       rows("two access events swapped", Row.ANNAS_FIRST_REQUEST,
           (db, scene) -> swap(db, "access_events", "seq", "owner_id = 'anna' AND counterpart_id = 'drlee'", 1, 2)),
       rows("a copy of a message never sent", Row.NONE_OF_ANNAS,
-          (db, scene) -> TestSql.update(db, "INSERT INTO copies (owner_id, message_id, thread_id, kind, sender_id,"
-              + " sender_role, sender_name, recipients, subject, body, sent_at, in_reply_to, folder_id, opened_at, in_all)"
-              + " SELECT owner_id, 999990, 999990, kind, sender_id, sender_role, sender_name, recipients, subject,"
-              + " 'I never said that.', sent_at, NULL, folder_id, NULL, in_all FROM copies"
-              + " WHERE owner_id = 'anna' AND message_id = ?", scene.replyAll.value())),
+          (db, scene) -> {
+            TestSql.update(db, "INSERT INTO message_contents (message_id, recipients, body)"
+                + " SELECT 999990, recipients, 'I never said that.' FROM message_contents WHERE message_id = ?",
+                scene.replyAll.value());
+            TestSql.update(db, "INSERT INTO copies (owner_id, message_id, thread_id, kind, sender_id,"
+                + " sender_role, sender_name, recipients, subject, preview, sent_at, in_reply_to, folder_id, opened_at,"
+                + " in_all) SELECT owner_id, 999990, 999990, kind, sender_id, sender_role, sender_name, recipients,"
+                + " subject, 'I never said that.', sent_at, NULL, folder_id, NULL, in_all FROM copies"
+                + " WHERE owner_id = 'anna' AND message_id = ?", scene.replyAll.value());
+          }),
       rows("a first view of a receipt never opened", Row.NONE_OF_DRLEES,
           (db, scene) -> TestSql.update(db, "UPDATE receipts SET first_viewed_at = ?"
               + " WHERE owner_id = 'drlee' AND message_id = ? AND recipient_id = 'ben'", scene.end, scene.hearing.value())),
@@ -401,13 +412,13 @@ class RecordTamperTest {
   }
 
   /**
-   * Changes the body of Anna's copy of the reply all, and makes her stored record agree with it again:
+   * Changes the body of the reply all (stored once, for every copy), and makes her stored record agree with it again:
    * the first {@code kept} entries of {@code exported}, the reply all's with its new leaf hash, and
    * the head of them, computed with the core's own encoding.
    */
   private static void rewriteTheReplyAll(Case run, RecordExport exported, long kept) {
     Scene scene = run.template.scene;
-    TestSql.update(run.database, "UPDATE copies SET body = ? WHERE owner_id = 'anna' AND message_id = ?",
+    TestSql.update(run.database, "UPDATE message_contents SET body = ? WHERE message_id = ?",
         REWRITTEN_BODY, scene.replyAll.value());
     RecordHead head = RecordHead.EMPTY;
     for (ProvenEntry proven : exported.entries().subList(0, (int) kept)) {
@@ -592,9 +603,20 @@ class RecordTamperTest {
     ANNAS_COPY_OF_THE_REPLY_ALL("copies", "Anna's copy of Ben's reply all", s -> s.anna,
         s -> key("owner_id", "anna", "message_id", s.replyAll.value()),
         s -> Optional.of(new EntryKey("anna", RecordEncoding.MESSAGE, s.replyAll.value(), ""))),
+    /** Stored once for every mailbox; Anna's export is the one checked. */
+    THE_CONTENT_OF_THE_REPLY_ALL("message_contents", "the content of Ben's reply all", s -> s.anna,
+        s -> key("message_id", s.replyAll.value()),
+        s -> Optional.of(new EntryKey("anna", RecordEncoding.MESSAGE, s.replyAll.value(), ""))),
     ANNAS_FILE_OF_THE_REPLY_ALL("message_attachments", "the file of Anna's copy of Ben's reply all", s -> s.anna,
         s -> key("owner_id", "anna", "message_id", s.replyAll.value(), "position", 0),
         s -> Optional.of(new EntryKey("anna", RecordEncoding.MESSAGE, s.replyAll.value(), ""))),
+    /**
+     * Renumbered, the copy points at a content no message has: the export refuses, naming the copy it
+     * cannot read, which no entry records (the contents are stored once, by message id, since V11).
+     */
+    ANNAS_COPY_OF_THE_REPLY_ALL_RENUMBERED("copies", "Anna's copy of Ben's reply all", s -> s.anna,
+        s -> key("owner_id", "anna", "message_id", s.replyAll.value()),
+        s -> Optional.empty()),
     ANNAS_OPENING_OF_THE_REPLY_ALL("copies", "Anna's copy of the reply all, which she opened", s -> s.anna,
         s -> key("owner_id", "anna", "message_id", s.replyAll.value()),
         s -> Optional.of(new EntryKey("anna", RecordEncoding.FIRST_VIEW, s.replyAll.value(), "anna"))),

@@ -59,6 +59,7 @@ class UpgradeToVersion7Test {
 
     // back to version 6, as that version left it (the later versions undone too, newest first, so that
     // Flyway applies 7 again in order)
+    UpgradeToVersion11Test.backToVersion10(pool);
     TestSql.update(pool, "DROP TABLE draft_attachments");
     TestSql.update(pool, "DROP TABLE message_attachments");
     TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '10'");

@@ -57,6 +57,7 @@ class UpgradeToVersion8Test {
 
     // back to version 7, as that version left it (the later versions undone too, newest first, so that
     // Flyway applies 8 again in order)
+    UpgradeToVersion11Test.backToVersion10(pool);
     TestSql.update(pool, "DROP TABLE draft_attachments");
     TestSql.update(pool, "DROP TABLE message_attachments");
     TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '10'");

@@ -341,7 +341,7 @@ public interface MailboxChangesContract extends StorageFixture {
     scene.apply(Delivery.of(new Message(MessageId.of(903), ThreadId.of(Long.MAX_VALUE), claiming.kind(),
         Optional.of(kim), List.of(work.ben), "New", "", at(62), Optional.empty())));
     assertThat(scene.committed().copies().inThread(work.anna.id(), work.first.thread(), Optional.empty(), 10))
-        .extracting(copy -> copy.message().id().value()).containsExactly(1L, 2L, 902L);
+        .extracting(copy -> copy.id().value()).containsExactly(1L, 2L, 902L);
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.SystemFolder;
 import dev.casemail.messaging.api.ThreadId;
 import dev.casemail.messaging.core.mailbox.MailboxChange;
+import dev.casemail.messaging.core.message.ListedCopy;
 import dev.casemail.messaging.core.message.Message;
 import dev.casemail.messaging.core.message.MessageCopies;
 import dev.casemail.messaging.core.message.MessageCopy;
@@ -55,6 +56,29 @@ public interface MessageCopiesContract extends StorageFixture {
   }
 
   @Test
+  default void aListingShowsTheSubjectAPreviewAndOnlyTheSendersCopyListsTheRecipients() {
+    StorageScene scene = StorageScene.on(newStorage());
+    Participant lee = scene.practitioner("lee");
+    Participant anna = scene.parent("anna");
+    Participant ben = scene.parent("ben");
+    Message message = scene.deliver(new Message(MessageId.of(7), ThreadId.of(7), MessageKind.PERSONAL,
+        Optional.of(lee), List.of(anna, ben), "Hearing", "Dear both,\n\n  the hearing   moves." + "x".repeat(300),
+        at(1), Optional.empty()));
+
+    ListedCopy sent = scene.committed().copies()
+        .inFolder(lee.id(), SystemFolder.SENT.id(), Optional.empty(), WHOLE).get(0);
+    ListedCopy received = scene.committed().copies()
+        .inFolder(anna.id(), SystemFolder.INBOX.id(), Optional.empty(), WHOLE).get(0);
+
+    assertThat(sent).isEqualTo(ListedCopy.of(MessageCopy.forSender(message)));
+    assertThat(sent.recipients()).containsExactly(anna, ben);
+    assertThat(received).isEqualTo(ListedCopy.of(MessageCopy.forRecipient(message, anna.id())));
+    assertThat(received.recipients()).isEmpty();
+    assertThat(received.subject()).isEqualTo("Hearing");
+    assertThat(received.preview()).startsWith("Dear both, the hearing moves.xxx").hasSize(ListedCopy.PREVIEW_LENGTH);
+  }
+
+  @Test
   default void aSystemMessageIsFoundWithoutASenderInItsHomeFolder() {
     StorageScene scene = StorageScene.on(newStorage());
     Participant anna = scene.parent("anna");
@@ -64,9 +88,9 @@ public interface MessageCopiesContract extends StorageFixture {
     assertThat(scene.committed().copies().find(anna.id(), notification.id()))
         .contains(MessageCopy.forRecipient(notification, anna.id()));
     assertThat(scene.committed().copies().inFolder(anna.id(), SystemFolder.NOTIFICATIONS.id(), Optional.empty(), WHOLE))
-        .containsExactly(MessageCopy.forRecipient(notification, anna.id()));
+        .containsExactly(ListedCopy.of(MessageCopy.forRecipient(notification, anna.id())));
     assertThat(scene.committed().copies().inFolder(anna.id(), SystemFolder.ACTION_ITEMS.id(), Optional.empty(), WHOLE))
-        .containsExactly(MessageCopy.forRecipient(actionItem, anna.id()));
+        .containsExactly(ListedCopy.of(MessageCopy.forRecipient(actionItem, anna.id())));
   }
 
   @Test
@@ -283,8 +307,8 @@ public interface MessageCopiesContract extends StorageFixture {
     assertThat(threadAfter(scene, anna, 1, latest, 2)).isEmpty();
   }
 
-  private static PageKey key(MessageCopy copy) {
-    return copy.message().key();
+  private static PageKey key(ListedCopy copy) {
+    return copy.key();
   }
 
   private static List<Long> folderAfter(StorageScene scene, Participant owner, Instant at, long id, int limit) {

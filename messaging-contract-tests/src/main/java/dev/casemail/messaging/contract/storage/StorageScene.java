@@ -39,6 +39,7 @@ import dev.casemail.messaging.core.mailbox.Mailbox;
 import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.mailbox.Opening;
 import dev.casemail.messaging.core.message.Message;
+import dev.casemail.messaging.core.message.ListedCopy;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.message.Receipt;
 import dev.casemail.messaging.core.message.SentKey;
@@ -329,7 +330,7 @@ final class StorageScene {
     List<Folder> folders = store.folders().of(owner).stream()
         .sorted(Comparator.comparing(Folder::id))
         .collect(Collectors.toList());
-    Map<FolderId, List<MessageCopy>> contents = new LinkedHashMap<>();
+    Map<FolderId, List<ListedCopy>> contents = new LinkedHashMap<>();
     for (Folder folder : folders) {
       contents.put(folder.id(), store.copies().inFolder(owner, folder.id(), Optional.empty(), WHOLE));
     }
@@ -383,8 +384,8 @@ final class StorageScene {
   record MailboxState(
       Optional<Participant> participant,
       List<Folder> folders,
-      Map<FolderId, List<MessageCopy>> folderContents,
-      List<MessageCopy> allMessages,
+      Map<FolderId, List<ListedCopy>> folderContents,
+      List<ListedCopy> allMessages,
       List<MessageCopy> copies,
       Map<MessageId, List<Receipt>> receipts,
       Map<String, Optional<SentKey>> keys,
@@ -423,13 +424,13 @@ final class StorageScene {
   void assertCountsMatchARecount(Participant owner) {
     read(store -> {
       for (Folder folder : store.folders().of(owner.id())) {
-        List<MessageCopy> held = folder.is(SystemFolder.ALL_MESSAGES)
+        List<ListedCopy> held = folder.is(SystemFolder.ALL_MESSAGES)
             ? store.copies().inAllMessages(owner.id(), Optional.empty(), WHOLE)
             : store.copies().inFolder(owner.id(), folder.id(), Optional.empty(), WHOLE);
         long total = folder.is(SystemFolder.DRAFTS)
             ? store.drafts().page(owner.id(), Optional.empty(), WHOLE).size()
             : held.size();
-        long unread = held.stream().filter(MessageCopy::isUnread).count();
+        long unread = held.stream().filter(copy -> copy.openedAt().isEmpty()).count();
         assertThat(folder.counts())
             .as("the counts of %s's folder %s", owner.id(), folder.name().value())
             .isEqualTo(new FolderCounts(total, unread));
@@ -460,7 +461,15 @@ final class StorageScene {
   }
 
   /** The message ids of {@code copies}, in order. */
-  static List<Long> ids(List<MessageCopy> copies) {
-    return copies.stream().map(copy -> copy.message().id().value()).collect(Collectors.toList());
+  static List<Long> ids(List<?> copies) {
+    return copies.stream().map(StorageScene::id).collect(Collectors.toList());
+  }
+
+  /** The message id of a {@link MessageCopy} or a {@link ListedCopy}. */
+  private static long id(Object copy) {
+    if (copy instanceof MessageCopy found) {
+      return found.message().id().value();
+    }
+    return ((ListedCopy) copy).id().value();
   }
 }

@@ -15,6 +15,7 @@ import dev.casemail.messaging.core.application.Plan.Outcome;
 import dev.casemail.messaging.core.folder.Folder;
 import dev.casemail.messaging.core.mailbox.MailboxChange;
 import dev.casemail.messaging.core.mailbox.Opening;
+import dev.casemail.messaging.core.message.ListedCopy;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.port.Store;
 import java.time.Instant;
@@ -64,11 +65,11 @@ final class ReadService {
         throw new InvalidInputException("folder", "is Drafts, which holds drafts: list it with drafts()");
       }
       Cursors.Listing listing = new Cursors.Listing(Cursors.Scope.FOLDER, actorId, folderId.value());
-      Paging.Slice<MessageCopy> slice = Paging.page(store, context.cursors, listing, request,
+      Paging.Slice<ListedCopy> slice = Paging.page(store, context.cursors, listing, request,
           (after, limit) -> folder.is(SystemFolder.ALL_MESSAGES)
               ? store.copies().inAllMessages(actorId, after, limit)
               : store.copies().inFolder(actorId, folderId, after, limit),
-          copy -> copy.message().key());
+          ListedCopy::key);
       return FolderPage.builder()
           .folder(folder.view())
           .items(slice.items().stream().map(Views::summary).collect(Collectors.toList()))
@@ -81,9 +82,9 @@ final class ReadService {
     return context.transactions.read("thread", store -> {
       Context.participant(store, actorId);
       Cursors.Listing listing = new Cursors.Listing(Cursors.Scope.THREAD, actorId, thread.value());
-      Paging.Slice<MessageCopy> slice = Paging.page(store, context.cursors, listing, request,
+      Paging.Slice<ListedCopy> slice = Paging.page(store, context.cursors, listing, request,
           (after, limit) -> store.copies().inThread(actorId, thread, after, limit),
-          copy -> copy.message().key());
+          ListedCopy::key);
       if (slice.items().isEmpty() && request.after().isEmpty()) {
         throw new NotFoundException("thread", thread.toString());
       }

@@ -7,6 +7,7 @@ import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ReadReceipt;
 import dev.casemail.messaging.core.access.AccessLink;
+import dev.casemail.messaging.core.message.ListedCopy;
 import dev.casemail.messaging.core.message.Message;
 import dev.casemail.messaging.core.message.MessageCopy;
 import dev.casemail.messaging.core.message.Receipt;
@@ -21,8 +22,6 @@ import java.util.stream.Collectors;
 
 /** Turns domain records into the API's views. */
 final class Views {
-
-  static final int PREVIEW_LENGTH = 120;
 
   private Views() {}
 
@@ -72,47 +71,20 @@ final class Views {
   }
 
   /** The owner's copy as a listing shows it. */
-  static MessageSummary summary(MessageCopy copy) {
-    Message message = copy.message();
+  static MessageSummary summary(ListedCopy copy) {
     return MessageSummary.builder()
-        .id(message.id())
-        .thread(message.thread())
-        .kind(message.kind())
+        .id(copy.id())
+        .thread(copy.thread())
+        .kind(copy.kind())
         .direction(copy.direction())
-        .sender(message.sender().map(Participant::view))
-        .recipients(message.recipients().stream().map(Participant::view).collect(Collectors.toList()))
-        .subject(message.subject())
-        .preview(preview(message.body()))
-        .sentAt(message.sentAt())
+        .sender(copy.sender().map(Participant::view))
+        .recipients(copy.recipients().stream().map(Participant::view).collect(Collectors.toList()))
+        .subject(copy.subject())
+        .preview(copy.preview())
+        .sentAt(copy.sentAt())
         .folder(copy.folder())
         .openedAt(copy.openedAt())
         .build();
-  }
-
-  /** The start of a body on one line: whitespace runs become one space, at most {@value #PREVIEW_LENGTH} characters. */
-  static String preview(String body) {
-    StringBuilder preview = new StringBuilder(Math.min(body.length(), PREVIEW_LENGTH + 1));
-    int codePoints = 0;
-    boolean pendingSpace = false;
-    for (int i = 0; i < body.length() && codePoints < PREVIEW_LENGTH; ) {
-      int codePoint = body.codePointAt(i);
-      i += Character.charCount(codePoint);
-      if (Character.isWhitespace(codePoint)) {
-        pendingSpace = preview.length() > 0;
-        continue;
-      }
-      if (pendingSpace) {
-        preview.append(' ');
-        codePoints++;
-        pendingSpace = false;
-        if (codePoints == PREVIEW_LENGTH) {
-          break;
-        }
-      }
-      preview.appendCodePoint(codePoint);
-      codePoints++;
-    }
-    return preview.toString();
   }
 
   static AccessLinkView link(AccessLink link, Map<ParticipantId, Participant> participants) {

@@ -15,7 +15,10 @@ import java.util.Optional;
  * not found. No read takes a lock: the mailbox's lock serializes its writers.
  *
  * <p>Listing methods return at most {@code limit} copies strictly after {@code after} in their order,
- * and must cost the same whatever the size of the mailbox (a seek on an index, never a scan).
+ * and must cost the same whatever the size of the mailbox (a seek on an index, never a scan). They
+ * return copies as a listing shows them ({@link ListedCopy#of(MessageCopy)}), without a message's body
+ * or, on a received copy, its recipients: storage may keep those once per message, read by id when a
+ * message is opened ({@link #find}, {@link #findAll}, {@link #every}).
  */
 public interface MessageCopies {
 
@@ -31,11 +34,11 @@ public interface MessageCopies {
   List<MessageCopy> every(ParticipantId owner);
 
   /** Copies in a real folder, newest first by (sent time, id). */
-  List<MessageCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit);
+  List<ListedCopy> inFolder(ParticipantId owner, FolderId folder, Optional<PageKey> after, int limit);
 
   /** Copies of personal messages and auto-replies wherever they sit, newest first by (sent time, id). */
-  List<MessageCopy> inAllMessages(ParticipantId owner, Optional<PageKey> after, int limit);
+  List<ListedCopy> inAllMessages(ParticipantId owner, Optional<PageKey> after, int limit);
 
   /** Copies in one thread wherever they sit, oldest first by (sent time, id). */
-  List<MessageCopy> inThread(ParticipantId owner, ThreadId thread, Optional<PageKey> after, int limit);
+  List<ListedCopy> inThread(ParticipantId owner, ThreadId thread, Optional<PageKey> after, int limit);
 }
