@@ -81,8 +81,11 @@ class OutboxRoundTripsTest {
     List<String> send = scene.statementsOf(() -> scene.world.send(scene.drlee, "Hearing", "On Monday.", scene.anna, scene.ben));
 
     LOG.info("{}: a send to two parents, {} round trips: {}", kind, send.size(), send);
-    assertThat(send).as("the lock, copies, receipts, counts, record entries, events, mailbox rows, commit")
-        .hasSize(8);
+    assertThat(send)
+        .as("the lock, the message's content, copies, receipts, counts, record entries, events, mailbox rows, commit")
+        .hasSize(9);
+    assertThat(send.stream().filter(s -> s.contains("INSERT INTO message_contents")))
+        .as("the body and the recipients written once").hasSize(1);
     assertThat(send).as("the sender's links as kept at the version the lock read")
         .noneMatch(s -> s.contains("FROM access_links"));
     assertThat(send).as("no auto-responder of parents who never saved one")
