@@ -59,16 +59,7 @@ class UpgradeToVersion7Test {
 
     // back to version 6, as that version left it (the later versions undone too, newest first, so that
     // Flyway applies 7 again in order)
-    UpgradeToVersion11Test.backToVersion10(pool);
-    TestSql.update(pool, "DROP TABLE draft_attachments");
-    TestSql.update(pool, "DROP TABLE message_attachments");
-    TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '10'");
-    TestSql.update(pool, "DROP TABLE blob_chunks");
-    TestSql.update(pool, "DROP TABLE blob_contents");
-    TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '9'");
-    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN links_version");
-    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN auto_responder_saved");
-    TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '8'");
+    UpgradeToVersion8Test.backToVersion7(pool);
     TestSql.update(pool, "DROP INDEX event_dead_replays");
     TestSql.update(pool, "DROP TABLE event_cursors_due");
     TestSql.update(pool, "ALTER TABLE event_consumers DROP COLUMN cursors_made");

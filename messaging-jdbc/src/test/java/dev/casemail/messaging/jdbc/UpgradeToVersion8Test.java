@@ -14,6 +14,7 @@ import dev.casemail.messaging.api.SystemFolder;
 import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.World;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,16 +58,7 @@ class UpgradeToVersion8Test {
 
     // back to version 7, as that version left it (the later versions undone too, newest first, so that
     // Flyway applies 8 again in order)
-    UpgradeToVersion11Test.backToVersion10(pool);
-    TestSql.update(pool, "DROP TABLE draft_attachments");
-    TestSql.update(pool, "DROP TABLE message_attachments");
-    TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '10'");
-    TestSql.update(pool, "DROP TABLE blob_chunks");
-    TestSql.update(pool, "DROP TABLE blob_contents");
-    TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '9'");
-    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN links_version");
-    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN auto_responder_saved");
-    TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '8'");
+    backToVersion7(pool);
     JdbcMessaging.migrate(pool);
 
     assertThat(TestSql.column(pool, "SELECT owner_id FROM mailboxes WHERE auto_responder_saved"))
@@ -93,5 +85,22 @@ class UpgradeToVersion8Test {
 
   private static World world(Messaging messaging) {
     return ((MessagingFixture) (configuration, ids) -> messaging).newWorld();
+  }
+
+  /**
+   * Undoes versions 11 down to 8, newest first, leaving the database as version 7 left it (what the
+   * upgrade tests of version 8 and of earlier versions start from).
+   */
+  static void backToVersion7(DataSource pool) {
+    UpgradeToVersion11Test.backToVersion10(pool);
+    TestSql.update(pool, "DROP TABLE draft_attachments");
+    TestSql.update(pool, "DROP TABLE message_attachments");
+    TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '10'");
+    TestSql.update(pool, "DROP TABLE blob_chunks");
+    TestSql.update(pool, "DROP TABLE blob_contents");
+    TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '9'");
+    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN links_version");
+    TestSql.update(pool, "ALTER TABLE mailboxes DROP COLUMN auto_responder_saved");
+    TestSql.update(pool, "DELETE FROM \"" + JdbcMessaging.HISTORY_TABLE + "\" WHERE \"version\" = '8'");
   }
 }
