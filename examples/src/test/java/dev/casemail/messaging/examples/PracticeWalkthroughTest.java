@@ -86,12 +86,12 @@ class PracticeWalkthroughTest {
   void theMediatorsMailboxEndsAsAPersonWouldExpect() {
     Map<String, FolderView> folders = folders(MEDIATOR);
     assertThat(folders.get("Inbox").total()).isZero();
-    assertThat(folders.get("Morgan mediation").total()).isEqualTo(4);
+    assertThat(folders.get("Morgan mediation").total()).isEqualTo(5);
     assertThat(folders.get("Sent").total()).isEqualTo(4);
     assertThat(folders.get("Archive").total()).isEqualTo(1);
     assertThat(folders.get("Action Items").total()).isEqualTo(2);
     assertThat(folders.get("Drafts").total()).isZero();
-    assertThat(folders.get("All Messages").total()).isEqualTo(8);
+    assertThat(folders.get("All Messages").total()).isEqualTo(9);
   }
 
   @Test
@@ -104,6 +104,37 @@ class PracticeWalkthroughTest {
     assertThat(output).contains("Alex Morgan first viewed it: never");
     assertThat(output).containsPattern("Alex Morgan first viewed it: \\d{4}-\\d{2}-\\d{2}T");
     assertThat(folders(ALEX).get("Inbox").unread()).isEqualTo(1);
+  }
+
+  @Test
+  void theMediatorOpensTheParentsPdfAndItsHashIsTheListedOne() throws Exception {
+    byte[] pdf = SchoolReport.pdf();
+    assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    Matcher listed = Pattern.compile("\n    School report, spring term\\.pdf\n      type application/pdf \\(detected from"
+        + " its bytes\\), \\d+\\.\\d KiB \\(([\\d,]+) bytes\\), SHA-256 ([0-9a-f]{64})\n").matcher(output);
+    assertThat(listed.find()).as("the file listed in %s", output).isTrue();
+    assertThat(output).contains("\"School report\" from Alex Morgan carries 1 file:\n");
+    assertThat(output).contains("Dana opened it: " + PracticeWalkthrough.size(Long.parseLong(listed.group(1).replace(",", "")))
+        + " read, SHA-256 equal to the listed one\n");
+    // the hash printed is the one of the bytes stored: Dana reads them again here
+    var report = database.messaging().actingAs(MEDIATOR).folder(SystemFolder.ALL_MESSAGES.id(), PageRequest.first())
+        .items().stream().filter(m -> m.subject().equals(PracticeWalkthrough.REPORT_SUBJECT)).findFirst().orElseThrow();
+    var hash = dev.casemail.messaging.api.blob.ContentHash.of(listed.group(2));
+    try (var opened = database.messaging().actingAs(MEDIATOR).openAttachment(report.id(), hash)) {
+      byte[] bytes = opened.content().readAllBytes();
+      assertThat(bytes).hasSize(Integer.parseInt(listed.group(1).replace(",", "")));
+      assertThat(dev.casemail.messaging.api.blob.ContentHash.ofDigest(
+          java.security.MessageDigest.getInstance("SHA-256").digest(bytes))).isEqualTo(hash);
+      assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+  }
+
+  @Test
+  void sizesReadAsAPersonReadsThem() {
+    assertThat(PracticeWalkthrough.size(1)).isEqualTo("1 byte");
+    assertThat(PracticeWalkthrough.size(1023)).isEqualTo("1023 bytes");
+    assertThat(PracticeWalkthrough.size(1056)).isEqualTo("1.0 KiB (1,056 bytes)");
+    assertThat(PracticeWalkthrough.size(3 * 1024 * 1024 + 512 * 1024)).isEqualTo("3.5 MiB (3,670,016 bytes)");
   }
 
   @Test
@@ -191,14 +222,14 @@ class PracticeWalkthroughTest {
     String second = run(database);
 
     assertThat(second).startsWith(
-        "This database already holds 8 messages in Dana's All Messages from 1 earlier run; this run adds to them.\n");
+        "This database already holds 9 messages in Dana's All Messages from 1 earlier run; this run adds to them.\n");
     assertThat(second).contains("▸ Morgan family: Alex Morgan, Sam Morgan\n");
     assertThat(second).doesNotContain("refused:");
     assertThat(second).contains("\"Morgan mediation\" exists from an earlier run");
     Map<String, FolderView> folders = folders(MEDIATOR);
-    assertThat(folders.get("All Messages").total()).isEqualTo(16);
+    assertThat(folders.get("All Messages").total()).isEqualTo(18);
     assertThat(folders.get("Sent").total()).isEqualTo(8);
-    assertThat(folders.get("Morgan mediation").total()).isEqualTo(8);
+    assertThat(folders.get("Morgan mediation").total()).isEqualTo(10);
     assertThat(folders.get("Archive").total()).isEqualTo(2);
     assertThat(folders.get("Inbox").total()).isZero();
     assertThat(folders.get("Drafts").total()).isZero();
