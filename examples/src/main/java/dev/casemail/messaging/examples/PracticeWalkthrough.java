@@ -27,10 +27,12 @@ import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.ParticipantView;
+import dev.casemail.messaging.api.ProvenEntry;
 import dev.casemail.messaging.api.ReadReceipt;
 import dev.casemail.messaging.api.RecipientGroup;
 import dev.casemail.messaging.api.RecordExport;
 import dev.casemail.messaging.api.RecordScope;
+import dev.casemail.messaging.api.RecordedMessage;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.SignedTreeHead;
 import dev.casemail.messaging.api.SystemFolder;
@@ -49,6 +51,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -304,6 +307,7 @@ public final class PracticeWalkthrough {
     out.printf("  %d entries (messages, first views, access events, exports), all proven against the head of"
         + " %d entries signed %s by key %s…%n", export.entries().size(), head.size(), head.signedAt(),
         head.keyId().substring(0, 16));
+    printExportedFiles(export);
     RecordExports.Written files;
     try {
       files = RecordExports.write(export, database.exports());
@@ -334,6 +338,22 @@ public final class PracticeWalkthrough {
     if (!verdict.verified()) {
       throw new IllegalStateException("the export just written does not verify: " + verdict.summary());
     }
+  }
+
+  /** The files the exported messages carry, as the PDF and the manifest list them beside their hashes. */
+  private void printExportedFiles(RecordExport export) {
+    List<String> lines = new ArrayList<>();
+    for (ProvenEntry proven : export.entries()) {
+      if (proven.entry().content() instanceof RecordedMessage message) {
+        for (AttachmentView file : message.files()) {
+          lines.add(String.format("    %s, in \"%s\" (entry %d): %s, %s, SHA-256 %s…", file.name(), message.subject(),
+              proven.entry().index(), file.contentType(), size(file.size()), file.hash().hex().substring(0, 16)));
+        }
+      }
+    }
+    out.printf("  %s, listed by name, type, size and SHA-256 in the PDF and the manifest%s%n",
+        lines.size() == 1 ? "1 attached file" : lines.size() + " attached files", lines.isEmpty() ? "" : ":");
+    lines.forEach(out::println);
   }
 
   /** A path as the person who started the program would type it: relative to where they are, if under it. */

@@ -130,6 +130,17 @@ class PracticeWalkthroughTest {
   }
 
   @Test
+  void theExportListsTheFileByNameAndItsManifestAndPdfSayTheSame() throws Exception {
+    assertThat(output).containsPattern("\n  1 attached file, listed by name, type, size and SHA-256 in the PDF and the"
+        + " manifest:\n    School report, spring term\\.pdf, in \"School report\" \\(entry \\d+\\): application/pdf, "
+        + "\\d\\.\\d KiB \\([\\d,]+ bytes\\), SHA-256 [0-9a-f]{16}…\n");
+    String manifest = Files.readString(dataDir.resolve(SampleDatabase.EXPORTS)
+        .resolve("record-dana-reyes-3e85c773-export-1.manifest.json"));
+    assertThat(manifest).contains("\"format\": \"casemail-record-manifest/2\"",
+        "\"name\": \"School report, spring term.pdf\"", "\"type\": \"application/pdf\"");
+  }
+
+  @Test
   void sizesReadAsAPersonReadsThem() {
     assertThat(PracticeWalkthrough.size(1)).isEqualTo("1 byte");
     assertThat(PracticeWalkthrough.size(1023)).isEqualTo("1023 bytes");

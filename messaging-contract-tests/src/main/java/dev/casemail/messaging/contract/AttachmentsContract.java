@@ -12,6 +12,7 @@ import static dev.casemail.messaging.contract.MillerScene.BEN;
 import static dev.casemail.messaging.contract.MillerScene.CARL;
 import static dev.casemail.messaging.contract.MillerScene.LEE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.casemail.messaging.api.AccessDeniedException;
@@ -231,6 +232,10 @@ public interface AttachmentsContract extends MessagingFixture {
           .findFirst()
           .orElseThrow();
       assertThat(entry.attachments()).containsExactly(sha256(one), sha256(two));
+      // the names, types and sizes the leaf does not cover come with it, as the message's views list them
+      assertThat(entry.files()).containsExactlyElementsOf(sent.attachments());
+      assertThat(entry.files()).extracting(AttachmentView::name, AttachmentView::contentType, AttachmentView::size)
+          .containsExactly(tuple("one.pdf", PDF_TYPE, (long) one.length), tuple("two.png", "image/png", (long) two.length));
     }
   }
 
