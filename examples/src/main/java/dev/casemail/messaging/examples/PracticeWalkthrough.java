@@ -309,8 +309,12 @@ public final class PracticeWalkthrough {
         head.keyId().substring(0, 16));
     printExportedFiles(export);
     RecordExports.Written files;
+    Path zip;
     try {
       files = RecordExports.write(export, database.exports());
+      // the files themselves, beside the PDF: each streamed from the store, checked against the export's hash
+      zip = RecordExports.writeZip(export, database.exports(),
+          hash -> messaging.openExportedAttachment(export, hash).content());
     } catch (FileAlreadyExistsException clash) {
       out.printf("  not written: %s is there from a database that was removed since; remove %s to start"
           + " afresh%n", clash.getFile(), database.exports());
@@ -320,8 +324,8 @@ public final class PracticeWalkthrough {
     }
     Path key = database.recordKey().publicKeyFile();
     Optional<Path> previous = previousPdf(files.pdf(), export.export().exportNumber());
-    out.printf("  PDF for people:   %s%n  JSON manifest:    %s%n  public key:       %s%s%n",
-        shown(files.pdf()), shown(files.manifest()), shown(key),
+    out.printf("  PDF for people:   %s%n  JSON manifest:    %s%n  the files (ZIP):  %s%n  public key:       %s%s%n",
+        shown(files.pdf()), shown(files.manifest()), shown(zip), shown(key),
         database.recordKey().created() ? " (made by this run)" : "");
     Verdict verdict;
     try {

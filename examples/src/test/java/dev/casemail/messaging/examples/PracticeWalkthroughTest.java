@@ -138,6 +138,22 @@ class PracticeWalkthroughTest {
         .resolve("record-dana-reyes-3e85c773-export-1.manifest.json"));
     assertThat(manifest).contains("\"format\": \"casemail-record-manifest/2\"",
         "\"name\": \"School report, spring term.pdf\"", "\"type\": \"application/pdf\"");
+    // the ZIP beside it holds the manifest and the file itself, whose SHA-256 is the one listed
+    Path zip = dataDir.resolve(SampleDatabase.EXPORTS).resolve("record-dana-reyes-3e85c773-export-1.files.zip");
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), in.readAllBytes());
+      }
+    }
+    assertThat(entries.get("manifest.json")).isEqualTo(manifest.getBytes(StandardCharsets.UTF_8));
+    Matcher hash = Pattern.compile("\"sha256\": \"([0-9a-f]{64})\"").matcher(manifest);
+    assertThat(hash.find()).isTrue();
+    assertThat(entries.keySet()).hasSize(2).anySatisfy(name -> assertThat(name)
+        .matches("files/entry-\\d{6}-1-School_report,_spring_term\\.pdf"));
+    byte[] file = entries.entrySet().stream().filter(e -> e.getKey().startsWith("files/")).findFirst().orElseThrow().getValue();
+    assertThat(dev.casemail.messaging.api.blob.ContentHash.ofDigest(
+        java.security.MessageDigest.getInstance("SHA-256").digest(file)).hex()).isEqualTo(hash.group(1));
   }
 
   @Test
@@ -154,7 +170,7 @@ class PracticeWalkthroughTest {
     try (var files = Files.list(exports)) {
       assertThat(files.map(file -> file.getFileName().toString()))
           .containsExactlyInAnyOrder("record-dana-reyes-3e85c773-export-1.pdf",
-              "record-dana-reyes-3e85c773-export-1.manifest.json");
+              "record-dana-reyes-3e85c773-export-1.manifest.json", "record-dana-reyes-3e85c773-export-1.files.zip");
     }
     assertThat(output).contains("export 1 of Dana's record, under \"" + PracticeWalkthrough.COURT_ORDER + "\"");
     assertThat(output).containsPattern("\n    OK: export 1 of the record of dana\\.reyes .*; the first export of this"

@@ -239,6 +239,30 @@ public interface AttachmentsContract extends MessagingFixture {
     }
   }
 
+  @Test
+  default void theHostOpensAnExportedFileByItsHashAndNothingTheExportDoesNotList() throws Exception {
+    Scene scene = scene();
+    byte[] one = pdf(1000);
+    MessageView sent = scene.world().as(LEE).send(toAnna("Evidence").addAttachments(file("one.pdf", PDF_TYPE, one)).build());
+    MessageView other = scene.world().as(LEE).send(NewMessage.builder().addRecipients(BEN).subject("Other")
+        .addAttachments(file("two.png", "image/png", AttachmentFiles.png())).build());
+    RecordExport annas = scene.world().messaging.exportRecord(ANNA, RecordScope.all(), "Court order 1");
+
+    try (OpenedAttachment opened = scene.world().messaging.openExportedAttachment(annas, sent.attachments().get(0).hash())) {
+      assertThat(opened.attachment()).isEqualTo(sent.attachments().get(0));
+      assertThat(read(opened.content())).isEqualTo(one);
+    }
+    // a file of a message the export does not hold (Ben's), and a hash nothing carries
+    NotFoundException notListed = assertThrows(NotFoundException.class,
+        () -> scene.world().messaging.openExportedAttachment(annas, other.attachments().get(0).hash()));
+    assertThat(notListed.kind()).isEqualTo("attachment");
+    assertThrows(NotFoundException.class, () -> scene.world().messaging.openExportedAttachment(annas,
+        dev.casemail.messaging.api.blob.ContentHash.of(sha256(new byte[] {1}))));
+    assertThrows(InvalidInputException.class, () -> scene.world().messaging.openExportedAttachment(annas, null));
+    assertThrows(InvalidInputException.class,
+        () -> scene.world().messaging.openExportedAttachment(null, sent.attachments().get(0).hash()));
+  }
+
   // ---------------------------------------------------------------- refusals that change nothing
 
   @Test
