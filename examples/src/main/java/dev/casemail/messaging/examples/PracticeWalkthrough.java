@@ -4,6 +4,7 @@ import dev.casemail.messaging.api.AccessDeniedException;
 import dev.casemail.messaging.api.AccessEvent;
 import dev.casemail.messaging.api.AccessLinkView;
 import dev.casemail.messaging.api.AccessStatus;
+import dev.casemail.messaging.api.AttachmentView;
 import dev.casemail.messaging.api.AutoResponderSettings;
 import dev.casemail.messaging.api.CaseView;
 import dev.casemail.messaging.api.DraftContent;
@@ -17,31 +18,43 @@ import dev.casemail.messaging.api.MessageSummary;
 import dev.casemail.messaging.api.MessageView;
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.MoveRequest;
+import dev.casemail.messaging.api.NewAttachment;
 import dev.casemail.messaging.api.NewMessage;
 import dev.casemail.messaging.api.NewNotification;
 import dev.casemail.messaging.api.NotFoundException;
+import dev.casemail.messaging.api.OpenedAttachment;
 import dev.casemail.messaging.api.PageRequest;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.ParticipantView;
+import dev.casemail.messaging.api.ProvenEntry;
 import dev.casemail.messaging.api.ReadReceipt;
 import dev.casemail.messaging.api.RecipientGroup;
 import dev.casemail.messaging.api.RecordExport;
 import dev.casemail.messaging.api.RecordScope;
+import dev.casemail.messaging.api.RecordedMessage;
 import dev.casemail.messaging.api.Reply;
 import dev.casemail.messaging.api.SignedTreeHead;
 import dev.casemail.messaging.api.SystemFolder;
+import dev.casemail.messaging.api.blob.ContentHash;
 import dev.casemail.messaging.record.export.RecordExports;
 import dev.casemail.messaging.record.verifier.RecordVerifier;
 import dev.casemail.messaging.record.verifier.Verdict;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -66,6 +79,7 @@ public final class PracticeWalkthrough {
   static final ParticipantId SAM = SamplePractice.SAM;
   static final String SESSION_SUBJECT = "Mediation session on the 14th";
   static final String CASE_FOLDER = "Morgan mediation";
+  static final String REPORT_SUBJECT = "School report";
   static final String COURT_ORDER = "Family Court, Morgan v Morgan, case FC-2026-0142: order for disclosure";
 
   private final Messaging messaging;
@@ -137,6 +151,9 @@ public final class PracticeWalkthrough {
     step("Alex replies: same thread, \"Re:\" subject, the original quoted");
     MessageView alexReply = alex.reply(Reply.to(hello.id(), "Confirmed, I will be there."));
     out.printf("  \"%s\" in thread %s; body:%n%s%n", alexReply.subject(), alexReply.thread(), indent(alexReply.body()));
+
+    step("Alex sends Dana a school report as a PDF; Dana opens it, and the hash of what she read is the one listed");
+    sendAndOpenAFile(alex, dana);
 
     step("Dana tries to message Sam, Alex's co-parent: access to Alex does not reach Sam");
     Optional<AccessLinkView> samsAccess = link(dana, SAM);
@@ -229,6 +246,56 @@ public final class PracticeWalkthrough {
   }
 
   /**
+   * A parent sends the mediator a file (a one-page PDF made now) and the mediator reads it back: the
+   * library detected its type from the bytes, and the SHA-256 of the bytes read equals the one the view
+   * lists, which the message's record entry carries.
+   */
+  private void sendAndOpenAFile(ParticipantMessaging alex, ParticipantMessaging dana) {
+    byte[] pdf = SchoolReport.pdf();
+    MessageView report = alex.send(NewMessage.builder()
+        .addRecipients(MEDIATOR)
+        .subject(REPORT_SUBJECT)
+        .body("Dana, here is Jamie's school report, as you asked.")
+        .addAttachments(NewAttachment.of(SchoolReport.NAME, "application/pdf", () -> new ByteArrayInputStream(pdf)))
+        .build());
+    AttachmentView listed = report.attachments().get(0);
+    MessageDigest sha256 = sha256();
+    long read;
+    try (OpenedAttachment opened = dana.openAttachment(report.id(), listed.hash());
+        DigestInputStream content = new DigestInputStream(opened.content(), sha256)) {
+      read = content.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the attachment back", e);
+    }
+    ContentHash readHash = ContentHash.ofDigest(sha256.digest());
+    out.printf("  \"%s\" from %s carries 1 file:%n", report.subject(), report.sender().orElseThrow().displayName());
+    out.printf("    %s%n      type %s (detected from its bytes), %s, SHA-256 %s%n",
+        listed.name(), listed.contentType(), size(listed.size()), listed.hash().hex());
+    if (!readHash.equals(listed.hash()) || read != listed.size()) {
+      throw new IllegalStateException("the file Dana read is not the one listed: " + readHash.hex());
+    }
+    out.printf("  Dana opened it: %s read, SHA-256 equal to the listed one%n", size(read));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  /** A size as a person reads it: bytes, then KiB or MiB with one decimal. */
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + (bytes == 1 ? " byte" : " bytes");
+    }
+    String unit = bytes < 1024 * 1024 ? "KiB" : "MiB";
+    double value = bytes < 1024 * 1024 ? bytes / 1024.0 : bytes / (1024.0 * 1024);
+    return String.format(Locale.ROOT, "%.1f %s (%,d bytes)", value, unit, bytes);
+  }
+
+  /**
    * The host's export of the mediator's whole record for {@link #COURT_ORDER}: the PDF and its manifest
    * written to the exports directory, then checked by the verifier a court's expert runs, against the
    * public key alone and, from the second run on, against the export the run before wrote.
@@ -240,9 +307,14 @@ public final class PracticeWalkthrough {
     out.printf("  %d entries (messages, first views, access events, exports), all proven against the head of"
         + " %d entries signed %s by key %s…%n", export.entries().size(), head.size(), head.signedAt(),
         head.keyId().substring(0, 16));
+    printExportedFiles(export);
     RecordExports.Written files;
+    Path zip;
     try {
       files = RecordExports.write(export, database.exports());
+      // the files themselves, beside the PDF: each streamed from the store, checked against the export's hash
+      zip = RecordExports.writeZip(export, database.exports(),
+          hash -> messaging.openExportedAttachment(export, hash).content());
     } catch (FileAlreadyExistsException clash) {
       out.printf("  not written: %s is there from a database that was removed since; remove %s to start"
           + " afresh%n", clash.getFile(), database.exports());
@@ -252,8 +324,8 @@ public final class PracticeWalkthrough {
     }
     Path key = database.recordKey().publicKeyFile();
     Optional<Path> previous = previousPdf(files.pdf(), export.export().exportNumber());
-    out.printf("  PDF for people:   %s%n  JSON manifest:    %s%n  public key:       %s%s%n",
-        shown(files.pdf()), shown(files.manifest()), shown(key),
+    out.printf("  PDF for people:   %s%n  JSON manifest:    %s%n  the files (ZIP):  %s%n  public key:       %s%s%n",
+        shown(files.pdf()), shown(files.manifest()), shown(zip), shown(key),
         database.recordKey().created() ? " (made by this run)" : "");
     Verdict verdict;
     try {
@@ -270,6 +342,22 @@ public final class PracticeWalkthrough {
     if (!verdict.verified()) {
       throw new IllegalStateException("the export just written does not verify: " + verdict.summary());
     }
+  }
+
+  /** The files the exported messages carry, as the PDF and the manifest list them beside their hashes. */
+  private void printExportedFiles(RecordExport export) {
+    List<String> lines = new ArrayList<>();
+    for (ProvenEntry proven : export.entries()) {
+      if (proven.entry().content() instanceof RecordedMessage message) {
+        for (AttachmentView file : message.files()) {
+          lines.add(String.format("    %s, in \"%s\" (entry %d): %s, %s, SHA-256 %s…", file.name(), message.subject(),
+              proven.entry().index(), file.contentType(), size(file.size()), file.hash().hex().substring(0, 16)));
+        }
+      }
+    }
+    out.printf("  %s, listed by name, type, size and SHA-256 in the PDF and the manifest%s%n",
+        lines.size() == 1 ? "1 attached file" : lines.size() + " attached files", lines.isEmpty() ? "" : ":");
+    lines.forEach(out::println);
   }
 
   /** A path as the person who started the program would type it: relative to where they are, if under it. */

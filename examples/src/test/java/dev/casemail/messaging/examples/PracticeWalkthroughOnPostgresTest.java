@@ -54,8 +54,8 @@ class PracticeWalkthroughOnPostgresTest {
     }
 
     assertThat(first).startsWith("A new database").contains("refused: dana.reyes may not message [sam.morgan]");
-    assertThat(second).startsWith("This database already holds 8 messages in Dana's All Messages from 1 earlier run;")
-        .contains("Morgan mediation   8  (8 unread)  [custom]")
+    assertThat(second).startsWith("This database already holds 9 messages in Dana's All Messages from 1 earlier run;")
+        .contains("Morgan mediation  10  (10 unread)  [custom]")
         .contains("consistent with 1 earlier export; extends ");
     try (var files = Files.list(dataDir)) {
       // the data directory keeps the record key and the exports, but no H2 file next to the PostgreSQL run

@@ -86,12 +86,12 @@ class PracticeWalkthroughTest {
   void theMediatorsMailboxEndsAsAPersonWouldExpect() {
     Map<String, FolderView> folders = folders(MEDIATOR);
     assertThat(folders.get("Inbox").total()).isZero();
-    assertThat(folders.get("Morgan mediation").total()).isEqualTo(4);
+    assertThat(folders.get("Morgan mediation").total()).isEqualTo(5);
     assertThat(folders.get("Sent").total()).isEqualTo(4);
     assertThat(folders.get("Archive").total()).isEqualTo(1);
     assertThat(folders.get("Action Items").total()).isEqualTo(2);
     assertThat(folders.get("Drafts").total()).isZero();
-    assertThat(folders.get("All Messages").total()).isEqualTo(8);
+    assertThat(folders.get("All Messages").total()).isEqualTo(9);
   }
 
   @Test
@@ -107,12 +107,71 @@ class PracticeWalkthroughTest {
   }
 
   @Test
+  void theMediatorOpensTheParentsPdfAndItsHashIsTheListedOne() throws Exception {
+    byte[] pdf = SchoolReport.pdf();
+    assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(SchoolReport.pdf()).as("the same bytes every time").isEqualTo(pdf);
+    String size = PracticeWalkthrough.size(pdf.length);
+    Matcher listed = Pattern.compile("\n    School report, spring term\\.pdf\n      type application/pdf \\(detected from"
+        + " its bytes\\), " + Pattern.quote(size) + ", SHA-256 ([0-9a-f]{64})\n").matcher(output);
+    assertThat(listed.find()).as("the file listed in %s", output).isTrue();
+    assertThat(output).contains("\"School report\" from Alex Morgan carries 1 file:\n");
+    assertThat(output).contains("Dana opened it: " + size + " read, SHA-256 equal to the listed one\n");
+    // the hash printed is the one of the bytes stored: Dana reads them again here
+    var report = database.messaging().actingAs(MEDIATOR).folder(SystemFolder.ALL_MESSAGES.id(), PageRequest.first())
+        .items().stream().filter(m -> m.subject().equals(PracticeWalkthrough.REPORT_SUBJECT)).findFirst().orElseThrow();
+    var hash = dev.casemail.messaging.api.blob.ContentHash.of(listed.group(1));
+    try (var opened = database.messaging().actingAs(MEDIATOR).openAttachment(report.id(), hash)) {
+      byte[] bytes = opened.content().readAllBytes();
+      assertThat(bytes).isEqualTo(pdf);
+      assertThat(dev.casemail.messaging.api.blob.ContentHash.ofDigest(
+          java.security.MessageDigest.getInstance("SHA-256").digest(bytes))).isEqualTo(hash);
+      assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+  }
+
+  @Test
+  void theExportListsTheFileByNameAndItsManifestAndPdfSayTheSame() throws Exception {
+    assertThat(output).containsPattern("\n  1 attached file, listed by name, type, size and SHA-256 in the PDF and the"
+        + " manifest:\n    School report, spring term\\.pdf, in \"School report\" \\(entry \\d+\\): application/pdf, "
+        + Pattern.quote(PracticeWalkthrough.size(SchoolReport.pdf().length)) + ", SHA-256 [0-9a-f]{16}…\n");
+    String manifest = Files.readString(dataDir.resolve(SampleDatabase.EXPORTS)
+        .resolve("record-dana-reyes-3e85c773-export-1.manifest.json"));
+    assertThat(manifest).contains("\"format\": \"casemail-record-manifest/2\"",
+        "\"name\": \"School report, spring term.pdf\"", "\"type\": \"application/pdf\"");
+    // the ZIP beside it holds the manifest and the file itself, whose SHA-256 is the one listed
+    Path zip = dataDir.resolve(SampleDatabase.EXPORTS).resolve("record-dana-reyes-3e85c773-export-1.files.zip");
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), in.readAllBytes());
+      }
+    }
+    assertThat(entries.get("manifest.json")).isEqualTo(manifest.getBytes(StandardCharsets.UTF_8));
+    Matcher hash = Pattern.compile("\"sha256\": \"([0-9a-f]{64})\"").matcher(manifest);
+    assertThat(hash.find()).isTrue();
+    assertThat(entries.keySet()).hasSize(2).anySatisfy(name -> assertThat(name)
+        .matches("files/entry-\\d{6}-1-School_report,_spring_term\\.pdf"));
+    byte[] file = entries.entrySet().stream().filter(e -> e.getKey().startsWith("files/")).findFirst().orElseThrow().getValue();
+    assertThat(dev.casemail.messaging.api.blob.ContentHash.ofDigest(
+        java.security.MessageDigest.getInstance("SHA-256").digest(file)).hex()).isEqualTo(hash.group(1));
+  }
+
+  @Test
+  void sizesReadAsAPersonReadsThem() {
+    assertThat(PracticeWalkthrough.size(1)).isEqualTo("1 byte");
+    assertThat(PracticeWalkthrough.size(1023)).isEqualTo("1023 bytes");
+    assertThat(PracticeWalkthrough.size(1056)).isEqualTo("1.0 KiB (1,056 bytes)");
+    assertThat(PracticeWalkthrough.size(3 * 1024 * 1024 + 512 * 1024)).isEqualTo("3.5 MiB (3,670,016 bytes)");
+  }
+
+  @Test
   void theRunEndsWithTheMediatorsRecordExportedAndVerifiedWithTheKeptPublicKey() throws Exception {
     Path exports = dataDir.resolve(SampleDatabase.EXPORTS);
     try (var files = Files.list(exports)) {
       assertThat(files.map(file -> file.getFileName().toString()))
           .containsExactlyInAnyOrder("record-dana-reyes-3e85c773-export-1.pdf",
-              "record-dana-reyes-3e85c773-export-1.manifest.json");
+              "record-dana-reyes-3e85c773-export-1.manifest.json", "record-dana-reyes-3e85c773-export-1.files.zip");
     }
     assertThat(output).contains("export 1 of Dana's record, under \"" + PracticeWalkthrough.COURT_ORDER + "\"");
     assertThat(output).containsPattern("\n    OK: export 1 of the record of dana\\.reyes .*; the first export of this"
@@ -191,14 +250,14 @@ class PracticeWalkthroughTest {
     String second = run(database);
 
     assertThat(second).startsWith(
-        "This database already holds 8 messages in Dana's All Messages from 1 earlier run; this run adds to them.\n");
+        "This database already holds 9 messages in Dana's All Messages from 1 earlier run; this run adds to them.\n");
     assertThat(second).contains("▸ Morgan family: Alex Morgan, Sam Morgan\n");
     assertThat(second).doesNotContain("refused:");
     assertThat(second).contains("\"Morgan mediation\" exists from an earlier run");
     Map<String, FolderView> folders = folders(MEDIATOR);
-    assertThat(folders.get("All Messages").total()).isEqualTo(16);
+    assertThat(folders.get("All Messages").total()).isEqualTo(18);
     assertThat(folders.get("Sent").total()).isEqualTo(8);
-    assertThat(folders.get("Morgan mediation").total()).isEqualTo(8);
+    assertThat(folders.get("Morgan mediation").total()).isEqualTo(10);
     assertThat(folders.get("Archive").total()).isEqualTo(2);
     assertThat(folders.get("Inbox").total()).isZero();
     assertThat(folders.get("Drafts").total()).isZero();

@@ -151,11 +151,17 @@ class ReadmeSnippetTest {
 
       RecordExport export = messaging.exportRecord(lawyer, RecordScope.all(), "Family Court, case FC-2026-0142");
       RecordExports.Written files = RecordExports.write(export, exportsDirectory);  // the PDF and its manifest
+      Path zip = RecordExports.writeZip(export, exportsDirectory,                  // the messages' files themselves
+          hash -> messaging.openExportedAttachment(export, hash).content());
       // README-RECORD-SNIPPET-END
 
       assertThat(export.export().courtOrder()).contains("Family Court, case FC-2026-0142");
       Verdict verdict = RecordVerifier.verify(ExportFile.read(files.pdf()), RecordSigners.publicKey(publicKeyPem));
       assertThat(verdict.summary()).startsWith("OK: export 1 of the record of lawyer-1");
+      assertThat(zip.getFileName().toString()).isEqualTo("record-lawyer-1-export-1.files.zip");
+      try (var entries = new java.util.zip.ZipFile(zip.toFile())) {
+        assertThat(entries.stream().map(java.util.zip.ZipEntry::getName)).containsExactly("manifest.json");
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.casemail.messaging.api;
 
+import dev.casemail.messaging.api.blob.ContentHash;
 import java.time.Duration;
 
 /**
@@ -53,6 +54,21 @@ public interface Messaging {
    *     the owner's; nothing is exported or recorded then
    */
   RecordExport exportRecord(ParticipantId mailbox, RecordScope scope, String courtOrder);
+
+  /**
+   * Opens a file that a message of {@code export} carries, for the host to hand the files over with the
+   * export ({@code RecordExports.writeZip} in {@code messaging-record-export} streams each into a ZIP).
+   * The file must be checked against the export: one of the export's messages lists {@code hash} among
+   * its attachments, and that message is still in the mailbox of {@code export.mailbox()}, carrying a
+   * file with that hash. The caller closes the result; reading it does not count as opening the message.
+   *
+   * @throws NotFoundException (kind {@code "attachment"}) if no message of the export carries a file
+   *     with that hash, or none of those that do is in the mailbox (the export is not of this library's
+   *     record); (kind {@code "participant"}) if the export's mailbox is not registered
+   * @throws InvalidInputException if an argument is null
+   * @throws StorageException if the content is missing from the blob store
+   */
+  OpenedAttachment openExportedAttachment(RecordExport export, ContentHash hash);
 
   /**
    * Removes attachment content that no message and no draft refers to (the files of a send that was

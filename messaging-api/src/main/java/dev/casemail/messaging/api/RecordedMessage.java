@@ -12,7 +12,13 @@ import java.util.Set;
  *
  * @param sender the sender as registered when it was sent; empty for a system message
  * @param recipients the recipients as registered when it was sent, in the sender's order
- * @param attachments the SHA-256 (lowercase hex) of each file the message carries, in order
+ * @param attachments the SHA-256 (lowercase hex) of each file the message carries, in order: what the
+ *     entry's bytes, and so its leaf hash, cover
+ * @param files what is known of each of those files, in the same order: its name, detected type, size
+ *     and hash, where the hash of the i-th is the i-th of {@code attachments}. The entry's bytes do not
+ *     cover the names, types and sizes (they are shown beside the hashes for people, as the message's
+ *     views list them). Empty when they are not known, though the message carries files (a manifest of
+ *     format version 1, written before exports carried them), or when it carries none.
  */
 public record RecordedMessage(
     MessageId id,
@@ -24,10 +30,25 @@ public record RecordedMessage(
     String body,
     Instant sentAt,
     Optional<MessageId> inReplyTo,
-    List<String> attachments)
+    List<String> attachments,
+    List<AttachmentView> files)
     implements RecordContent {
 
-  /** @throws InvalidInputException if a part is null */
+  /**
+   * A message whose files are known by their hashes alone ({@code files} empty).
+   *
+   * @throws InvalidInputException if a part is null
+   */
+  public RecordedMessage(MessageId id, ThreadId thread, MessageKind kind, Optional<ParticipantView> sender,
+      List<ParticipantView> recipients, String subject, String body, Instant sentAt, Optional<MessageId> inReplyTo,
+      List<String> attachments) {
+    this(id, thread, kind, sender, recipients, subject, body, sentAt, inReplyTo, attachments, List.of());
+  }
+
+  /**
+   * @throws InvalidInputException if a part is null, or {@code files} is neither empty nor one file for
+   *     each of {@code attachments}, in order, with that hash
+   */
   public RecordedMessage {
     InputRules.required("id", id);
     InputRules.required("thread", thread);
@@ -39,6 +60,19 @@ public record RecordedMessage(
     InputRules.required("sentAt", sentAt);
     InputRules.required("inReplyTo", inReplyTo);
     attachments = List.copyOf(InputRules.size("attachments", attachments, 0, Integer.MAX_VALUE));
+    files = List.copyOf(InputRules.size("files", files, 0, Integer.MAX_VALUE));
+    if (!files.isEmpty()) {
+      if (files.size() != attachments.size()) {
+        throw new InvalidInputException("files", "must describe each of the " + attachments.size()
+            + " attachments, or none (was " + files.size() + ")");
+      }
+      for (int i = 0; i < files.size(); i++) {
+        if (!files.get(i).hash().hex().equals(attachments.get(i))) {
+          throw new InvalidInputException("files", "file " + i + " (" + files.get(i).name() + ") has the hash "
+              + files.get(i).hash().hex() + ", but attachment " + i + " is " + attachments.get(i));
+        }
+      }
+    }
   }
 
   @Override

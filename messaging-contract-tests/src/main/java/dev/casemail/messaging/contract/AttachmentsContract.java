@@ -12,6 +12,7 @@ import static dev.casemail.messaging.contract.MillerScene.BEN;
 import static dev.casemail.messaging.contract.MillerScene.CARL;
 import static dev.casemail.messaging.contract.MillerScene.LEE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.casemail.messaging.api.AccessDeniedException;
@@ -231,7 +232,35 @@ public interface AttachmentsContract extends MessagingFixture {
           .findFirst()
           .orElseThrow();
       assertThat(entry.attachments()).containsExactly(sha256(one), sha256(two));
+      // the names, types and sizes the leaf does not cover come with it, as the message's views list them
+      assertThat(entry.files()).containsExactlyElementsOf(sent.attachments());
+      assertThat(entry.files()).extracting(AttachmentView::name, AttachmentView::contentType, AttachmentView::size)
+          .containsExactly(tuple("one.pdf", PDF_TYPE, (long) one.length), tuple("two.png", "image/png", (long) two.length));
     }
+  }
+
+  @Test
+  default void theHostOpensAnExportedFileByItsHashAndNothingTheExportDoesNotList() throws Exception {
+    Scene scene = scene();
+    byte[] one = pdf(1000);
+    MessageView sent = scene.world().as(LEE).send(toAnna("Evidence").addAttachments(file("one.pdf", PDF_TYPE, one)).build());
+    MessageView other = scene.world().as(LEE).send(NewMessage.builder().addRecipients(BEN).subject("Other")
+        .addAttachments(file("two.png", "image/png", AttachmentFiles.png())).build());
+    RecordExport annas = scene.world().messaging.exportRecord(ANNA, RecordScope.all(), "Court order 1");
+
+    try (OpenedAttachment opened = scene.world().messaging.openExportedAttachment(annas, sent.attachments().get(0).hash())) {
+      assertThat(opened.attachment()).isEqualTo(sent.attachments().get(0));
+      assertThat(read(opened.content())).isEqualTo(one);
+    }
+    // a file of a message the export does not hold (Ben's), and a hash nothing carries
+    NotFoundException notListed = assertThrows(NotFoundException.class,
+        () -> scene.world().messaging.openExportedAttachment(annas, other.attachments().get(0).hash()));
+    assertThat(notListed.kind()).isEqualTo("attachment");
+    assertThrows(NotFoundException.class, () -> scene.world().messaging.openExportedAttachment(annas,
+        dev.casemail.messaging.api.blob.ContentHash.of(sha256(new byte[] {1}))));
+    assertThrows(InvalidInputException.class, () -> scene.world().messaging.openExportedAttachment(annas, null));
+    assertThrows(InvalidInputException.class,
+        () -> scene.world().messaging.openExportedAttachment(null, sent.attachments().get(0).hash()));
   }
 
   // ---------------------------------------------------------------- refusals that change nothing

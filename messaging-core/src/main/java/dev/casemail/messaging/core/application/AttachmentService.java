@@ -12,6 +12,9 @@ import dev.casemail.messaging.api.NewAttachment;
 import dev.casemail.messaging.api.NotFoundException;
 import dev.casemail.messaging.api.OpenedAttachment;
 import dev.casemail.messaging.api.ParticipantId;
+import dev.casemail.messaging.api.ProvenEntry;
+import dev.casemail.messaging.api.RecordExport;
+import dev.casemail.messaging.api.RecordedMessage;
 import dev.casemail.messaging.api.StorageException;
 import dev.casemail.messaging.api.blob.BlobStore;
 import dev.casemail.messaging.api.blob.ContentHash;
@@ -28,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -129,6 +133,36 @@ final class AttachmentService {
           .message()
           .attachments();
       return carried(files, hash);
+    });
+    return open(file);
+  }
+
+  /**
+   * A file of an exported message, checked against the export and against storage: a message of the
+   * export lists the hash, and the mailbox still holds that message with a file of that hash (so an
+   * export put together by hand opens nothing the mailbox's record does not carry).
+   */
+  OpenedAttachment openExported(RecordExport export, ContentHash hash) {
+    List<MessageId> carrying = new ArrayList<>();
+    for (ProvenEntry proven : export.entries()) {
+      if (proven.entry().content() instanceof RecordedMessage message && message.attachments().contains(hash.hex())) {
+        carrying.add(message.id());
+      }
+    }
+    if (carrying.isEmpty()) {
+      throw new NotFoundException("attachment", hash.hex());
+    }
+    ParticipantId mailbox = export.mailbox().id();
+    AttachmentView file = context.transactions.read("openExportedAttachment", store -> {
+      Context.participant(store, mailbox);
+      for (MessageId message : carrying) {
+        Optional<AttachmentView> found = store.copies().find(mailbox, message)
+            .flatMap(copy -> copy.message().attachments().stream().filter(f -> f.hash().equals(hash)).findFirst());
+        if (found.isPresent()) {
+          return found.get();
+        }
+      }
+      throw new NotFoundException("attachment", hash.hex());
     });
     return open(file);
   }

@@ -8,10 +8,12 @@ import dev.casemail.messaging.api.InputRules;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.Messaging;
 import dev.casemail.messaging.api.NewNotification;
+import dev.casemail.messaging.api.OpenedAttachment;
 import dev.casemail.messaging.api.ParticipantId;
 import dev.casemail.messaging.api.ParticipantMessaging;
 import dev.casemail.messaging.api.RecordExport;
 import dev.casemail.messaging.api.RecordScope;
+import dev.casemail.messaging.api.blob.ContentHash;
 import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.core.access.RequestLimit;
 import dev.casemail.messaging.core.attachment.AttachmentPolicy;
@@ -90,6 +92,11 @@ public final class MessagingService implements Messaging {
   public RecordExport exportRecord(ParticipantId mailbox, RecordScope scope, String courtOrder) {
     String reference = InputRules.singleLine("courtOrder", courtOrder, InputRules.MAX_SUBJECT_LENGTH);
     return record.export(required("mailbox", mailbox), required("scope", scope), Optional.of(reference));
+  }
+
+  @Override
+  public OpenedAttachment openExportedAttachment(RecordExport export, ContentHash hash) {
+    return attachments.openExported(required("export", export), required("hash", hash));
   }
 
   @Override

@@ -29,7 +29,8 @@ public final class RecordContents {
         message.body(),
         message.sentAt(),
         message.inReplyTo(),
-        message.attachments().stream().map(file -> file.hash().hex()).collect(Collectors.toList()));
+        message.attachments().stream().map(file -> file.hash().hex()).collect(Collectors.toList()),
+        message.attachments());
   }
 
   /** {@code viewer}'s first view of a message. */

@@ -1,6 +1,7 @@
 package dev.casemail.messaging.record.export;
 
 import dev.casemail.messaging.api.AccessStatus;
+import dev.casemail.messaging.api.AttachmentView;
 import dev.casemail.messaging.api.MessageId;
 import dev.casemail.messaging.api.MessageKind;
 import dev.casemail.messaging.api.ParticipantId;
@@ -55,7 +56,7 @@ final class EntryBlocks {
       lines.add(marker);
       for (Field field : fields) {
         for (int i = 0; i < field.values().size(); i++) {
-          lines.add((i == 0 ? field.label() + " " : "") + field.values().get(i));
+          lines.add((i == 0 && !field.label().isEmpty() ? field.label() + " " : "") + field.values().get(i));
         }
       }
       return lines;
@@ -100,7 +101,16 @@ final class EntryBlocks {
       fields.add(new Field("Sent", Instants.shown(message.sentAt())));
       fields.add(new Field("Kind", kind(message)));
       fields.add(new Field("First viewed", firstViewed(message), Style.TEXT));
-      if (!message.attachments().isEmpty()) {
+      if (!message.files().isEmpty()) {
+        // each file on three lines: its name (the sender's text) alone, what the library detected, its hash
+        for (int i = 0; i < message.files().size(); i++) {
+          AttachmentView file = message.files().get(i);
+          fields.add(new Field(i == 0 ? "Attachments" : "",
+              List.of(file.name(), file.contentType() + " · " + bytes(file.size())), Style.TEXT));
+          fields.add(new Field("", List.of("SHA-256 " + grouped(file.hash().hex())), Style.HASH));
+        }
+      } else if (!message.attachments().isEmpty()) {
+        // an export read from a manifest of version 1 knows its files by their hashes alone
         fields.add(new Field("Attachments",
             message.attachments().stream().map(h -> "SHA-256 " + grouped(h)).toList(), Style.HASH));
       }
@@ -211,6 +221,11 @@ final class EntryBlocks {
 
   static String participant(ParticipantView view) {
     return view.displayName() + " (" + view.role().name().toLowerCase(Locale.ROOT) + ", " + view.id().value() + ")";
+  }
+
+  /** A size in bytes, its digits in groups of three: {@code "1,056 bytes"}, {@code "1 byte"}. */
+  static String bytes(long size) {
+    return String.format(Locale.ROOT, "%,d %s", size, size == 1 ? "byte" : "bytes");
   }
 
   /** A hash in groups of eight hex digits: easier to read aloud and to compare. */

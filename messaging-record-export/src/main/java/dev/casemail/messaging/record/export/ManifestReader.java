@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.casemail.messaging.api.AccessStatus;
+import dev.casemail.messaging.api.AttachmentView;
 import dev.casemail.messaging.api.Consistency;
 import dev.casemail.messaging.api.InvalidInputException;
 import dev.casemail.messaging.api.MessageId;
@@ -25,6 +26,7 @@ import dev.casemail.messaging.api.RecordedFirstView;
 import dev.casemail.messaging.api.RecordedMessage;
 import dev.casemail.messaging.api.SignedTreeHead;
 import dev.casemail.messaging.api.ThreadId;
+import dev.casemail.messaging.api.blob.ContentHash;
 import dev.casemail.messaging.core.record.RecordEncoding;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,11 +81,13 @@ final class ManifestReader {
       throw new RecordManifestException("/format", "is required: a manifest names its format, "
           + ManifestRules.FORMAT);
     }
-    if (!format.isTextual() || !format.textValue().equals(ManifestRules.FORMAT)) {
-      throw new RecordManifestException("/format", "must be " + ManifestRules.FORMAT + " (was " + format
-          + "): this reader reads version 1 of the manifest format only");
+    if (!format.isTextual()
+        || !(format.textValue().equals(ManifestRules.FORMAT) || format.textValue().equals(ManifestRules.FORMAT_1))) {
+      throw new RecordManifestException("/format", "must be " + ManifestRules.FORMAT + " or " + ManifestRules.FORMAT_1
+          + " (was " + format + "): this reader reads versions 1 and 2 of the manifest format only");
     }
-    Fields manifest = new Fields(root, "", "format", "recordEncoding", "mailbox", "export", "head", "consistency",
+    int version = format.textValue().equals(ManifestRules.FORMAT) ? 2 : 1;
+    Fields manifest = new Fields(root, "", version, "format", "recordEncoding", "mailbox", "export", "head", "consistency",
         "timestampToken", "entries");
     long encoding = manifest.integer("recordEncoding", 1, Integer.MAX_VALUE);
     if (encoding != RecordEncoding.VERSION) {
@@ -97,7 +101,7 @@ final class ManifestReader {
     String consistencyAt = manifest.at("consistency");
     List<JsonNode> proofs = manifest.array("consistency");
     for (int i = 0; i < proofs.size(); i++) {
-      Fields proof = new Fields(proofs.get(i), consistencyAt + "/" + i, "earlier", "proof");
+      Fields proof = new Fields(proofs.get(i), consistencyAt + "/" + i, version, "earlier", "proof");
       SignedTreeHead earlier = head(proof.object("earlier", HEAD_FIELDS));
       List<String> hashes = proof.hashes("proof");
       consistency.add(proof.build("", () -> new Consistency(earlier, hashes)));
@@ -107,7 +111,7 @@ final class ManifestReader {
     String entriesAt = manifest.at("entries");
     List<JsonNode> items = manifest.array("entries");
     for (int i = 0; i < items.size(); i++) {
-      entries.add(entry(items.get(i), entriesAt + "/" + i, mailbox.id()));
+      entries.add(entry(items.get(i), entriesAt + "/" + i, mailbox.id(), version));
     }
     return manifest.build("", () -> new RecordExport(
         mailbox, export, head, consistency, entries, timestampToken));
@@ -150,7 +154,8 @@ final class ManifestReader {
     return scope.build("", () -> new RecordScope(kind, from, until, counterpart));
   }
 
-  private static ProvenEntry entry(JsonNode node, String pointer, ParticipantId mailbox) throws RecordManifestException {
+  private static ProvenEntry entry(JsonNode node, String pointer, ParticipantId mailbox, int version)
+      throws RecordManifestException {
     if (!node.isObject()) {
       throw new RecordManifestException(pointer, "must be a JSON object (an entry)");
     }
@@ -167,21 +172,24 @@ final class ManifestReader {
     RecordContent content;
     switch (kind) {
       case ManifestRules.MESSAGE:
-        entry = new Fields(node, pointer, "index", "kind", "id", "thread", "messageKind", "sender", "recipients",
-            "subject", "body", "sentAt", "inReplyTo", "attachments", "leafHash", "inclusionProof");
+        entry = version == 1
+            ? new Fields(node, pointer, version, "index", "kind", "id", "thread", "messageKind", "sender", "recipients",
+                "subject", "body", "sentAt", "inReplyTo", "attachments", "leafHash", "inclusionProof")
+            : new Fields(node, pointer, version, "index", "kind", "id", "thread", "messageKind", "sender", "recipients",
+                "subject", "body", "sentAt", "inReplyTo", "attachments", "files", "leafHash", "inclusionProof");
         content = message(entry);
         break;
       case ManifestRules.FIRST_VIEW:
-        entry = new Fields(node, pointer, "index", "kind", "message", "viewer", "viewedAt", "leafHash", "inclusionProof");
+        entry = new Fields(node, pointer, version, "index", "kind", "message", "viewer", "viewedAt", "leafHash", "inclusionProof");
         content = firstView(entry);
         break;
       case ManifestRules.ACCESS_EVENT:
-        entry = new Fields(node, pointer, "index", "kind", "practitioner", "parent", "eventNumber", "status", "actor", "at",
+        entry = new Fields(node, pointer, version, "index", "kind", "practitioner", "parent", "eventNumber", "status", "actor", "at",
             "leafHash", "inclusionProof");
         content = accessEvent(entry);
         break;
       case ManifestRules.EXPORT:
-        entry = new Fields(node, pointer, "index", "kind", "number", "scope", "courtOrder", "exportedAt", "leafHash",
+        entry = new Fields(node, pointer, version, "index", "kind", "number", "scope", "courtOrder", "exportedAt", "leafHash",
             "inclusionProof");
         content = exportContent(entry);
         break;
@@ -205,7 +213,7 @@ final class ManifestReader {
     List<ParticipantView> recipients = new ArrayList<>();
     List<JsonNode> items = message.array("recipients");
     for (int i = 0; i < items.size(); i++) {
-      recipients.add(participant(new Fields(items.get(i), message.at("recipients") + "/" + i, "id", "role", "name")));
+      recipients.add(participant(new Fields(items.get(i), message.at("recipients") + "/" + i, message.version, "id", "role", "name")));
     }
     String subject = message.text("subject");
     String body = message.text("body");
@@ -213,8 +221,33 @@ final class ManifestReader {
     Optional<MessageId> inReplyTo =
         message.has("inReplyTo") ? Optional.of(MessageId.of(message.decimalId("inReplyTo"))) : Optional.empty();
     List<String> attachments = message.hashes("attachments");
+    List<AttachmentView> files = new ArrayList<>();
+    if (message.has("files")) {
+      List<JsonNode> described = message.array("files");
+      if (described.size() != attachments.size()) {
+        throw new RecordManifestException(message.at("files"), "must describe each of the " + attachments.size()
+            + " attachments, in order (holds " + described.size() + ")");
+      }
+      for (int i = 0; i < described.size(); i++) {
+        Fields file = new Fields(described.get(i), message.at("files") + "/" + i, message.version, "name", "type", "size",
+            "sha256");
+        String name = file.nonEmptyText("name");
+        String type = file.nonEmptyText("type");
+        long size = file.integer("size", 0, Long.MAX_VALUE);
+        String hash = file.hash("sha256");
+        if (!hash.equals(attachments.get(i))) {
+          throw new RecordManifestException(file.at("sha256"), "must be the hash of attachment " + i + ", "
+              + attachments.get(i) + " (was " + hash + ")");
+        }
+        files.add(file.build("", () -> AttachmentView.builder()
+            .name(name).contentType(type).size(size).hash(ContentHash.of(hash)).build()));
+      }
+      if (files.isEmpty()) {
+        throw new RecordManifestException(message.at("files"), "must be left out when the message carries no file");
+      }
+    }
     return message.build("", () -> new RecordedMessage(
-        id, thread, kind, sender, recipients, subject, body, sentAt, inReplyTo, attachments));
+        id, thread, kind, sender, recipients, subject, body, sentAt, inReplyTo, attachments, files));
   }
 
   private static RecordedFirstView firstView(Fields view) throws RecordManifestException {
@@ -243,9 +276,10 @@ final class ManifestReader {
   private static final class Fields {
     private final JsonNode node;
     private final String pointer;
+    private final int version;
 
-    /** Refuses anything but an object with no field outside {@code names}. */
-    Fields(JsonNode node, String pointer, String... names) throws RecordManifestException {
+    /** Refuses anything but an object with no field outside {@code names}, of the manifest's {@code version}. */
+    Fields(JsonNode node, String pointer, int version, String... names) throws RecordManifestException {
       if (node == null || !node.isObject()) {
         throw new RecordManifestException(pointer, "must be a JSON object");
       }
@@ -253,12 +287,13 @@ final class ManifestReader {
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String name = it.next();
         if (!known.contains(name)) {
-          throw new RecordManifestException(pointer + "/" + escape(name), "is not a field of version 1 of the "
-              + "manifest format here (the fields are " + String.join(", ", known) + ")");
+          throw new RecordManifestException(pointer + "/" + escape(name), "is not a field of version " + version
+              + " of the manifest format here (the fields are " + String.join(", ", known) + ")");
         }
       }
       this.node = node;
       this.pointer = pointer;
+      this.version = version;
     }
 
     String at(String name) {
@@ -411,7 +446,7 @@ final class ManifestReader {
     }
 
     Fields object(String name, String... names) throws RecordManifestException {
-      return new Fields(required(name), at(name), names);
+      return new Fields(required(name), at(name), version, names);
     }
 
     /** Builds a value of the API, turning its refusal into a fault at {@code name} (or at this object, for ""). */

@@ -1,6 +1,8 @@
 package dev.casemail.messaging.record.export;
 
+import dev.casemail.messaging.api.ProvenEntry;
 import dev.casemail.messaging.api.RecordContent;
+import dev.casemail.messaging.api.RecordExport;
 import dev.casemail.messaging.api.RecordedAccessEvent;
 import dev.casemail.messaging.api.RecordedExport;
 import dev.casemail.messaging.api.RecordedFirstView;
@@ -14,8 +16,24 @@ import java.util.regex.Pattern;
  */
 final class ManifestRules {
 
-  /** The manifest format and its version. */
-  static final String FORMAT = "casemail-record-manifest/1";
+  /** The manifest format, version 2, which the writer writes when a message describes its files. */
+  static final String FORMAT = "casemail-record-manifest/2";
+  /** The first version, which the writer writes otherwise: a message's files by their hashes alone. */
+  static final String FORMAT_1 = "casemail-record-manifest/1";
+
+  /**
+   * The version the writer writes for {@code export}: 2 when a message describes its files (names,
+   * types, sizes), which version 2 added; otherwise 1, so that an export without them is written byte
+   * for byte as before version 2 and every version 1 reader still reads it.
+   */
+  static String format(RecordExport export) {
+    for (ProvenEntry entry : export.entries()) {
+      if (entry.entry().content() instanceof RecordedMessage message && !message.files().isEmpty()) {
+        return FORMAT;
+      }
+    }
+    return FORMAT_1;
+  }
 
   /** The entry kinds as the manifest names them. */
   static final String MESSAGE = "message";

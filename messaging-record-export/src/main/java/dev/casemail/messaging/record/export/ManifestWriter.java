@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.casemail.messaging.api.AttachmentView;
 import dev.casemail.messaging.api.Consistency;
 import dev.casemail.messaging.api.ParticipantView;
 import dev.casemail.messaging.api.ProvenEntry;
@@ -81,7 +82,7 @@ final class ManifestWriter {
 
   private void export(RecordExport export) throws IOException {
     out.writeStartObject();
-    text("format", ManifestRules.FORMAT);
+    text("format", ManifestRules.format(export));
     number("recordEncoding", RecordEncoding.VERSION);
     out.writeFieldName("mailbox");
     participant(export.mailbox());
@@ -142,6 +143,19 @@ final class ManifestWriter {
         text("inReplyTo", message.inReplyTo().get().toString());
       }
       hashes("attachments", message.attachments());
+      if (!message.files().isEmpty()) {
+        out.writeFieldName("files");
+        out.writeStartArray();
+        for (AttachmentView file : message.files()) {
+          out.writeStartObject();
+          text("name", file.name());
+          text("type", file.contentType());
+          number("size", file.size());
+          hash("sha256", file.hash().hex());
+          out.writeEndObject();
+        }
+        out.writeEndArray();
+      }
     } else if (content instanceof RecordedFirstView view) {
       text("message", view.message().toString());
       text("viewer", view.viewer().value());

@@ -244,7 +244,7 @@ final class PdfWriter {
       }
       for (TextLines.Line line : lines) {
         float baseline = layout.line(PdfLayout.VALUE_X, VALUE_WIDTH, line, size, false, gray,
-            first ? field.label() : null, LABEL_SIZE);
+            first && !field.label().isEmpty() ? field.label() : null, LABEL_SIZE);
         first = false;
         if (field.style() == Style.BODY) {
           layout.bar(PdfLayout.VALUE_X - 7, baseline, size);
@@ -402,7 +402,7 @@ final class PdfWriter {
     PDComplexFileSpecification spec = new PDComplexFileSpecification();
     spec.setFile(RecordPdf.MANIFEST_NAME);
     spec.setFileUnicode(RecordPdf.MANIFEST_NAME);
-    spec.setFileDescription("The manifest of this export (" + RecordManifest.FORMAT + "): every entry with its content, "
+    spec.setFileDescription("The manifest of this export (" + ManifestRules.format(export) + "): every entry with its content, "
         + "leaf hash and inclusion proof, and the signed tree head");
     spec.setEmbeddedFile(file);
     spec.setEmbeddedFileUnicode(file);

@@ -1,7 +1,10 @@
 package dev.casemail.messaging.record.export;
 
 import dev.casemail.messaging.api.RecordExport;
+import dev.casemail.messaging.api.blob.ContentHash;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -28,7 +31,18 @@ public final class RecordExports {
    */
   public record Written(Path pdf, Path manifest) {}
 
-  private static final Pattern SAFE_NAME = Pattern.compile("record-[a-z0-9-]+-export-[0-9]+\\.(?:pdf|manifest\\.json)");
+  /**
+   * Where the bytes of an exported file come from, for {@link #writeZip}: a host passes {@code hash ->
+   * messaging.openExportedAttachment(export, hash).content()}, which opens only what the export lists.
+   */
+  @FunctionalInterface
+  public interface Content {
+    /** A new stream of the bytes of the file with this SHA-256, which the writer reads to its end and closes. */
+    InputStream open(ContentHash hash) throws IOException;
+  }
+
+  private static final Pattern SAFE_NAME =
+      Pattern.compile("record-[a-z0-9-]+-export-[0-9]+\\.(?:pdf|manifest\\.json|files\\.zip)");
 
   private RecordExports() {}
 
@@ -74,6 +88,52 @@ public final class RecordExports {
       }
     }
     return new Written(pdf, manifest);
+  }
+
+  /**
+   * Writes {@code record-<mailbox>-export-<n>.files.zip} into {@code directory} (created if missing),
+   * beside the PDF and the manifest {@link #write} writes: the manifest as {@code manifest.json}, then
+   * every file of every exported message, in record order, as {@code
+   * files/entry-<leaf index>-<position in the message>-<name>}. The leaf index (six digits or more) is
+   * the message entry's, as the PDF and the manifest show it; the name is the file's own, made safe
+   * (docs/record-manifest.md, "The files"), never a path: no separator, no {@code ..}, no drive, no
+   * control or bidirectional character, at most 100 characters; no two entries share a name. Each file
+   * is streamed from {@code content} into the ZIP, never held whole, and its SHA-256 (and, where the
+   * export knows it, its size) checked against the export's as it is written: a file that differs fails
+   * the call. The ZIP is written under a temporary name and renamed; an existing file is never replaced.
+   *
+   * @return the path of the ZIP
+   * @throws FileAlreadyExistsException if the ZIP is there already
+   * @throws IOException if {@code content} fails or gives bytes whose hash or size is not the export's,
+   *     or writing fails; nothing is left under a temporary name
+   * @throws IllegalArgumentException if the export cannot be written (as {@link RecordManifest#write})
+   */
+  public static Path writeZip(RecordExport export, Path directory, Content content) throws IOException {
+    if (export == null || directory == null || content == null) {
+      throw new NullPointerException((export == null ? "export" : directory == null ? "directory" : "content")
+          + " is required");
+    }
+    Files.createDirectories(directory);
+    String stem = Names.fileStem(export);
+    Path zip = inside(directory, stem + ".files.zip");
+    if (Files.exists(zip)) {
+      throw new FileAlreadyExistsException(zip.toString(), null, "an export is written once; not replaced");
+    }
+    byte[] manifest = RecordManifest.toBytes(export);
+    List<Path> temporary = new ArrayList<>();
+    try {
+      Path zipTemp = temporary(directory, stem, temporary);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(zipTemp))) {
+        ExportedFiles.write(export, manifest, content, out);
+      }
+      Files.move(zipTemp, zip);
+      temporary.remove(zipTemp);
+    } finally {
+      for (Path left : temporary) {
+        Files.deleteIfExists(left);
+      }
+    }
+    return zip;
   }
 
   /** {@code directory/name}, checked to be a file of {@code directory} itself: the names are made safe, this proves it. */

@@ -20,7 +20,11 @@ import java.io.UncheckedIOException;
  */
 public final class RecordManifest {
 
-  /** The value of the manifest's {@code format} field: this format, version 1. */
+  /**
+   * The value of the manifest's {@code format} field as {@link #write} writes it: this format, version 2
+   * (a message's files with their names, types and sizes beside their hashes). {@link #read} also reads
+   * version 1, {@value ManifestRules#FORMAT_1}, whose messages give their files' hashes alone.
+   */
   public static final String FORMAT = ManifestRules.FORMAT;
 
   /** The manifest's media type. */
@@ -59,7 +63,7 @@ public final class RecordManifest {
    * Reads a manifest. The stream is read to its end, not closed.
    *
    * @return the export it describes
-   * @throws RecordManifestException if the input is not a manifest of version 1 of this format (not
+   * @throws RecordManifestException if the input is not a manifest of version 1 or 2 of this format (not
    *     JSON, another format or version, a field missing, unknown or of the wrong type, bad hex, bad
    *     base64, a time that is not ISO-8601 UTC, a value the record's own rules refuse), naming where
    * @throws IOException if the stream fails

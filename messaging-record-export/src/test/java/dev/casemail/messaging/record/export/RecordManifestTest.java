@@ -156,12 +156,13 @@ class RecordManifestTest {
 
   @Test
   void anotherFormatOrVersionIsRefusedBeforeAnythingElse() {
-    assertRefused(edit(m -> m.put("format", "casemail-record-manifest/2")), "/format", "must be casemail-record-manifest/1");
+    assertRefused(edit(m -> m.put("format", "casemail-record-manifest/3")), "/format",
+        "must be casemail-record-manifest/2 or casemail-record-manifest/1");
     assertRefused(edit(m -> m.remove("format")), "/format", "is required");
     assertRefused(edit(m -> {
       m.put("format", "something-else");
       m.put("surprise", 1);
-    }), "/format", "version 1 of the manifest format only");
+    }), "/format", "versions 1 and 2 of the manifest format only");
     assertRefused(edit(m -> m.put("recordEncoding", 2)), "/recordEncoding", "must be 1");
   }
 

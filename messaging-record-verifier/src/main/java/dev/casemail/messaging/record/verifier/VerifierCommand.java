@@ -45,7 +45,7 @@ public final class VerifierCommand {
       "  --json MANIFEST.json       the manifest that came with the PDF: it must be the one the PDF embeds",
       "",
       "Checks, in this order, stopping at the first that fails:",
-      "  1. the manifest can be read (format casemail-record-manifest/1);",
+      "  1. the manifest can be read (format casemail-record-manifest/1 or /2);",
       "  2. the head names the key, and its Ed25519 signature verifies with it;",
       "  3. every entry hashes to its leaf hash and its inclusion proof leads to the head's root; the entries",
       "     are in record order, the export's own entry last;",

@@ -488,8 +488,8 @@ class RecordVerifierTest {
         Arguments.of("an empty file", new byte[0]),
         Arguments.of("random bytes", random),
         Arguments.of("a PDF with no embedded manifest", pdfWithoutManifest()),
-        Arguments.of("a manifest of format version 2", new String(manifest, StandardCharsets.UTF_8)
-            .replace("casemail-record-manifest/1", "casemail-record-manifest/2").getBytes(StandardCharsets.UTF_8)),
+        Arguments.of("a manifest of format version 3", new String(manifest, StandardCharsets.UTF_8)
+            .replace("casemail-record-manifest/1", "casemail-record-manifest/3").getBytes(StandardCharsets.UTF_8)),
         Arguments.of("a truncated manifest", Arrays.copyOf(manifest, manifest.length / 2)),
         Arguments.of("a truncated PDF", Arrays.copyOf(pdf, pdf.length / 2)),
         Arguments.of("a PDF header and nothing else", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII)),

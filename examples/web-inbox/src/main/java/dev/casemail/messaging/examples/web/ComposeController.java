@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -117,6 +118,7 @@ class ComposeController {
   String send(@RequestParam(name = "recipient", required = false) Set<String> recipients,
       @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body,
       @RequestParam(defaultValue = "") String idempotencyKey, @RequestParam(defaultValue = "send") String action,
+      @RequestParam(name = "file", required = false) List<MultipartFile> files,
       ParticipantMessaging mailbox, Model model, RedirectAttributes flash) {
     Form form = new Form(recipients == null ? Set.of() : recipients, subject, body,
         idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey, Optional.empty(), 0, Optional.empty());
@@ -131,6 +133,7 @@ class ComposeController {
           .subject(subject)
           .body(body)
           .idempotencyKey(form.idempotencyKey())
+          .attachments(Uploads.of(files))
           .build());
       flash.addFlashAttribute("notice", "Message sent.");
       return "redirect:/messages/" + sent.id().value();
@@ -198,12 +201,15 @@ class ComposeController {
   @PostMapping("/messages/{id}/reply")
   String sendReply(@PathVariable long id, @RequestParam(defaultValue = "false") boolean all,
       @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "false") boolean quote,
-      @RequestParam(defaultValue = "") String idempotencyKey, ParticipantMessaging mailbox, Model model, RedirectAttributes flash) {
+      @RequestParam(defaultValue = "") String idempotencyKey,
+      @RequestParam(name = "file", required = false) List<MultipartFile> files,
+      ParticipantMessaging mailbox, Model model, RedirectAttributes flash) {
     Reply.Builder reply = Reply.builder().message(Ids.message(id)).body(body).quoteOriginal(quote);
     if (!idempotencyKey.isBlank()) {
       reply.idempotencyKey(idempotencyKey);
     }
     try {
+      reply.attachments(Uploads.of(files));
       MessageView sent = all ? mailbox.replyAll(reply.build()) : mailbox.reply(reply.build());
       flash.addFlashAttribute("notice", all ? "Reply sent to everyone." : "Reply sent.");
       return "redirect:/messages/" + sent.id().value();

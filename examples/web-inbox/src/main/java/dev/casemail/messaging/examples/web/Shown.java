@@ -40,6 +40,16 @@ public class Shown {
     return at == null ? "" : TIME.format(at);
   }
 
+  /** A file's size as a person reads it: bytes, KiB or MiB. */
+  public String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + (bytes == 1 ? " byte" : " bytes");
+    }
+    return bytes < 1024 * 1024
+        ? String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0)
+        : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+  }
+
   /** The names of some participants, comma-separated. */
   public String names(List<ParticipantView> participants) {
     return participants.stream().map(ParticipantView::displayName).collect(Collectors.joining(", "));

@@ -40,6 +40,23 @@ final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  /** A multipart form, as a browser sends a form with a file input: the fields, then one file. */
+  HttpResponse<String> postMultipart(String path, Map<String, String> form, String fileName, String type, byte[] file) {
+    String boundary = "----casemail" + Long.toHexString(System.nanoTime());
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Map.Entry<String, String> field : form.entrySet()) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+          + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
   /** The CSRF token in the first form of the page at {@code path}. */
   String csrfToken(String path) {
     Matcher token = CSRF.matcher(get(path).body());

@@ -332,6 +332,59 @@ class WebInboxWalkthroughTest {
     b.shot("bidi-chooser");
   }
 
+  @Test
+  void alexAttachesAPdfAndDanaDownloadsTheSameBytes() throws Exception {
+    byte[] pdf = schoolReport();
+    Path upload = Files.write(Files.createDirectories(DATA.resolve("uploads")).resolve("School report, spring term.pdf"), pdf);
+
+    Browser b = browser();
+    b.go("/signin"); // a new visitor: the page another test left open has a sign-out form of a forgotten session
+    b.signInAs(ALEX);
+    b.click("a.button.primary");
+    b.chooseRecipient("Practitioners", DANA);
+    b.type("#subject", "School report");
+    b.type("#body", "Dana, here is Jamie's school report.");
+    b.find("#file").sendKeys(upload.toAbsolutePath().toString());
+    b.shot("compose-with-file");
+    b.click("#send");
+    assertThat(b.notice()).isEqualTo("Message sent.");
+    assertThat(b.text(".attachments")).contains("1 attached file", "School report, spring term.pdf", "application/pdf",
+        pdf.length + " bytes", "SHA-256");
+    b.shot("sent-with-file");
+
+    b.signInAs(DANA);
+    b.open("School report");
+    assertThat(b.text(".attachments a.download")).isEqualTo("School report, spring term.pdf");
+    String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+    assertThat(b.find(".attachments code").getAttribute("title")).isEqualTo(hash);
+    b.shot("received-with-file");
+    b.find(".attachments a.download").click(); // a download: the page stays
+    Path downloaded = b.downloaded("spring term.pdf");
+    assertThat(downloaded.getFileName().toString()).isEqualTo("School report, spring term.pdf");
+    assertThat(Files.readAllBytes(downloaded)).isEqualTo(pdf);
+    assertThat(b.heading()).isEqualTo("School report");
+    Browser.assertNoScript(b);
+  }
+
+  /** A real one-page PDF, made now. */
+  private static byte[] schoolReport() throws IOException {
+    try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+      document.addPage(page);
+      try (org.apache.pdfbox.pdmodel.PDPageContentStream text = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+        text.beginText();
+        text.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+            org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA_BOLD), 18);
+        text.newLineAtOffset(72, 700);
+        text.showText("School report, spring term");
+        text.endText();
+      }
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+
   private static void tick(Browser b, String subject) {
     b.row(subject).findElement(org.openqa.selenium.By.cssSelector("input[type='checkbox']")).click();
   }
