@@ -121,7 +121,7 @@ class VerifierJarIT {
   void theJarIsSelfContainedAndSmall() throws IOException {
     long size = Files.size(jar);
 
-    // the verifier, PDFBox, Jackson, Bouncy Castle and the core's record code; no storage, no ICU
+    // the verifier, PDFBox, Jackson, Bouncy Castle and the core's record code; no storage, no ICU, no Tika
     assertThat(size).as("%s bytes", size).isLessThan(20_000_000L);
   }
 }
