@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * JdbcBlobStore streams: a generated 100 MiB content is put and read back through the embedded
  * PostgreSQL by a JVM whose heap is limited to 64 MiB ({@link LargeContentProbe}, launched with the
- * test class path), which also proves that an upload breaking off at 50 MiB leaves no row. A child JVM
+ * test class path), which also proves that an upload breaking off at 50 MiB leaves no row; and a 100
+ * MiB PDF is sent through the library's API and read back by its recipient in that same heap. A child JVM
  * rather than a surefire execution of its own: the limit then holds whatever the build's or a
  * developer's test selection, and this JVM stays as large as the other tests want.
  */
@@ -29,7 +30,7 @@ class StreamedLargeContentTest {
   private static final String HEAP = "-Xmx64m";
 
   @Test
-  void oneHundredMebibytesArePutAndReadBackInASixtyFourMebibyteHeap() throws Exception {
+  void oneHundredMebibytesArePutSentAndReadBackInASixtyFourMebibyteHeap() throws Exception {
     String schema = TestDatabases.migratedPostgresSchema();
     String url = TestDatabases.postgres().getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema;
 
@@ -43,12 +44,19 @@ class StreamedLargeContentTest {
     assertThat(figures.get("readHash")).isEqualTo(figures.get("expectedHash"));
     assertThat(figures.get("brokenPut")).isEqualTo("UncheckedIOException");
     assertThat(figures.get("brokenContained")).isEqualTo("false");
+    assertThat(figures.get("apiType")).as("detected from the bytes").isEqualTo("application/pdf");
+    assertThat(Long.parseLong(figures.get("apiSize"))).isEqualTo(SIZE);
+    assertThat(figures.get("apiHash")).as("the view's hash").isEqualTo(figures.get("apiExpectedHash"));
+    assertThat(figures.get("apiReadHash")).as("what the recipient read").isEqualTo(figures.get("apiExpectedHash"));
 
     try (var pool = TestDatabases.postgresPool(schema, 1)) {
-      assertThat(TestSql.number(pool, "SELECT COUNT(*) FROM blob_contents")).as("only the whole content").isEqualTo(1);
+      assertThat(TestSql.number(pool, "SELECT COUNT(*) FROM blob_contents"))
+          .as("the whole content and the sent PDF, not the broken upload").isEqualTo(2);
       assertThat(TestSql.number(pool, "SELECT COUNT(*) FROM blob_chunks"))
-          .as("the chunks of the whole content, none of the broken upload")
-          .isEqualTo(SIZE / JdbcBlobStore.CHUNK_SIZE);
+          .as("the chunks of the two whole contents, none of the broken upload")
+          .isEqualTo(2 * SIZE / JdbcBlobStore.CHUNK_SIZE);
+      assertThat(TestSql.number(pool, "SELECT COUNT(*) FROM message_attachments"))
+          .as("the file as each of the two mailboxes holding the message lists it").isEqualTo(2);
       assertThat(TestSql.number(pool, "SELECT MAX(LENGTH(bytes)) FROM blob_chunks")).isEqualTo(JdbcBlobStore.CHUNK_SIZE);
     }
   }
