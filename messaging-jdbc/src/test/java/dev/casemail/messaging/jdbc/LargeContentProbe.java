@@ -15,6 +15,7 @@ import dev.casemail.messaging.api.blob.StoredBlob;
 import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.World;
+import dev.casemail.messaging.contract.blob.GeneratedContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ final class LargeContentProbe {
       report("maxHeapBytes", Runtime.getRuntime().maxMemory());
 
       long started = System.nanoTime();
-      StoredBlob stored = store.put(new Generated(size, 42, -1), size, Instant.parse("2026-03-01T10:00:00Z"));
+      StoredBlob stored = store.put(new GeneratedContent(size, 42, -1), size, Instant.parse("2026-03-01T10:00:00Z"));
       report("putMillis", (System.nanoTime() - started) / 1_000_000);
       report("putHash", stored.hash().hex());
       report("putSize", stored.size());
@@ -73,7 +74,7 @@ final class LargeContentProbe {
 
       String outcome;
       try {
-        store.put(new Generated(size, 43, size / 2), size, Instant.parse("2026-03-01T10:00:00Z"));
+        store.put(new GeneratedContent(size, 43, size / 2), size, Instant.parse("2026-03-01T10:00:00Z"));
         outcome = "stored";
       } catch (UncheckedIOException e) {
         outcome = "UncheckedIOException";
@@ -127,7 +128,7 @@ final class LargeContentProbe {
     private static final byte[] HEADER = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
 
     Pdf(long size, long seed) {
-      super(new ByteArrayInputStream(HEADER), new Generated(size - HEADER.length, seed, -1));
+      super(new ByteArrayInputStream(HEADER), new GeneratedContent(size - HEADER.length, seed, -1));
     }
   }
 
@@ -147,14 +148,7 @@ final class LargeContentProbe {
   }
 
   private static String expectedHash(long size, long seed) throws NoSuchAlgorithmException, IOException {
-    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-    try (InputStream in = new Generated(size, seed, -1)) {
-      byte[] buffer = new byte[64 * 1024];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        sha256.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(sha256.digest());
+    return hashOf(new GeneratedContent(size, seed, -1));
   }
 
   /** The most heap the JVM's pools held at once, summed over the pools (an upper bound). */
@@ -166,48 +160,5 @@ final class LargeContentProbe {
       }
     }
     return peak;
-  }
-
-  /** {@code size} bytes of a xorshift generator, breaking off with an IOException at {@code failAt} (-1: never). */
-  static final class Generated extends InputStream {
-    private final long size;
-    private final long failAt;
-    private long state;
-    private long position;
-
-    Generated(long size, long seed, long failAt) {
-      this.size = size;
-      this.failAt = failAt;
-      this.state = seed * 0x9E3779B97F4A7C15L + 1;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (failAt >= 0 && position >= failAt) {
-        throw new IOException("the upload broke off at byte " + position);
-      }
-      if (position >= size) {
-        return -1;
-      }
-      long end = Math.min(size, position + len);
-      if (failAt >= 0) {
-        end = Math.min(end, failAt);
-      }
-      int n = (int) (end - position);
-      for (int i = 0; i < n; i++) {
-        state ^= state << 13;
-        state ^= state >>> 7;
-        state ^= state << 17;
-        b[off + i] = (byte) state;
-      }
-      position += n;
-      return n;
-    }
   }
 }
