@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A thread's id is unique in every mailbox: an id source that hands out a thread id again (two
  * service instances, a clock set back) never merges two conversations; the call is retried with fresh
- * ids and starts a thread of its own.
+ * ids and starts a thread of its own. A message id handed out again, even for a message between other
+ * people, never shows one message's content in place of another's.
  */
 public interface ThreadIdsContract extends MessagingFixture {
 
@@ -59,5 +60,32 @@ public interface ThreadIdsContract extends MessagingFixture {
         .extracting(MessageSummary::id).containsExactly(hearing.id());
     assertThat(world.list(anna, SystemFolder.NOTIFICATIONS)).singleElement()
         .satisfies(n -> assertThat(n.thread()).isNotEqualTo(hearing.thread()));
+  }
+
+  @Test
+  default void aMessageIdRepeatedBetweenOtherPeopleNeverShowsTheFirstMessagesContent() {
+    RepeatingIds ids = new RepeatingIds();
+    World world = newWorld(MessagingConfiguration.builder(), ids);
+    ParticipantId lee = world.practitioner("lee");
+    ParticipantId anna = world.parent("anna");
+    ParticipantId kim = world.practitioner("kim");
+    ParticipantId bob = world.parent("bob");
+    world.grant(lee, anna);
+    world.grant(kim, bob);
+    MessageView hearing = world.send(lee, "Hearing", "On Monday", anna);
+
+    // the next send, between two people who hold nothing of the hearing, draws the hearing's id first
+    ids.repeat(hearing.id().value());
+    MessageView school = world.send(kim, "School trip", "Can he go on Friday?", bob);
+
+    assertThat(ids.pending()).as("the repeated id was drawn").isZero();
+    MessageView received = world.as(bob).open(school.id());
+    assertThat(received.subject()).isEqualTo("School trip");
+    assertThat(received.body()).isEqualTo("Can he go on Friday?");
+    assertThat(received.recipients()).extracting(r -> r.id()).containsExactly(bob);
+    assertThat(world.as(kim).open(school.id()).body()).isEqualTo("Can he go on Friday?");
+    MessageView hearingAgain = world.as(anna).open(hearing.id());
+    assertThat(hearingAgain.body()).isEqualTo("On Monday");
+    assertThat(hearingAgain.recipients()).extracting(r -> r.id()).containsExactly(anna);
   }
 }

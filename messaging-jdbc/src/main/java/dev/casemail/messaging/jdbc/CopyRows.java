@@ -85,13 +85,12 @@ final class CopyRows implements MessageCopies {
           + " WHERE NOT EXISTS (" + THREAD_HELD + ")";
 
   /**
-   * A message's content, unless it is stored already (a change may place copies of a message that an
-   * earlier change placed elsewhere). Parameters: message, recipients, body, message.
+   * A message's content. Its id must be new: a message is placed by the one change that creates it,
+   * and an id source that repeats a message id, even between other people's mailboxes, must meet the
+   * primary key (a conflict, retried with fresh ids), not find another message's content and share it.
+   * Parameters: message, recipients, body.
    */
-  private static final String INSERT_CONTENT =
-      "INSERT INTO message_contents (message_id, recipients, body)"
-          + " SELECT ?, ?, ? FROM (VALUES (0)) AS one (x)"
-          + " WHERE NOT EXISTS (SELECT 1 FROM message_contents WHERE message_id = ?)";
+  private static final String INSERT_CONTENT = "INSERT INTO message_contents (message_id, recipients, body) VALUES (?, ?, ?)";
 
   private final Sql sql;
   private final AttachmentRows attachments;
@@ -192,7 +191,7 @@ final class CopyRows implements MessageCopies {
     for (MessageCopy copy : copies) {
       Message message = copy.message();
       contents.computeIfAbsent(message.id(), id -> new Object[] {
-        id.value(), Codec.participants(message.recipients()), message.body(), id.value()});
+        id.value(), Codec.participants(message.recipients()), message.body()});
       Object[] row = row(copy);
       if (copy.message().startsThread()) {
         Object[] guarded = Arrays.copyOf(row, row.length + 2);

@@ -21,7 +21,9 @@ import java.util.List;
  * transaction then rolls back so that none of the change stays.
  *
  * <p>What a store must refuse atomically, signalling it with a {@code StorageConflictException} so the
- * call is retried with fresh ids: a copy of a message its owner's mailbox already holds; a copy of a
+ * call is retried with fresh ids: a copy of a message its owner's mailbox already holds (and, in a
+ * store that keeps a message's content once by its id, a message whose id it holds for any other
+ * message, in any mailbox, rather than let the new copies show that message's content); a copy of a
  * message that {@linkplain dev.casemail.messaging.core.message.Message#startsThread() starts a thread}
  * in a mailbox that already holds a copy in that thread (thread ids are unique per mailbox, so an id
  * source that repeats one never merges two conversations); a folder id or a folder name key the
