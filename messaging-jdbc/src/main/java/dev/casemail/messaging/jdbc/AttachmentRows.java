@@ -148,8 +148,8 @@ final class AttachmentRows implements AttachmentIndex {
       }
     }
     if (!rows.isEmpty()) {
-      sql.batch("INSERT INTO message_attachments (owner_id, message_id, " + FILE_COLUMNS + ", sent_by_owner)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+      sql.insertRows("INSERT INTO message_attachments (owner_id, message_id, " + FILE_COLUMNS + ", sent_by_owner)",
+          "(?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
   }
 

@@ -19,7 +19,6 @@ import dev.casemail.messaging.core.record.UnreadableEvidenceException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,14 +74,31 @@ final class CopyRows implements MessageCopies {
    */
   static final String THREAD_HELD = "SELECT 1 FROM copies WHERE owner_id = ? AND thread_id = ?";
 
-  private static final String INSERT =
-      "INSERT INTO copies (owner_id, " + COLUMNS + ", in_all) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_INTO = "INSERT INTO copies (owner_id, " + COLUMNS + ", in_all)";
 
-  /** Inserts a copy only if its mailbox holds nothing of its thread yet: one statement, no read before. */
-  private static final String INSERT_STARTING_THREAD =
-      "INSERT INTO copies (owner_id, " + COLUMNS + ", in_all)"
-          + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (0)) AS one (x)"
-          + " WHERE NOT EXISTS (" + THREAD_HELD + ")";
+  /** One copy's values in a multi-row insert. */
+  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /**
+   * Inserts copies that start a thread, each only if its mailbox holds nothing of that thread yet: one
+   * statement for all of them, no read before. The values are typed, since outside an INSERT's own
+   * VALUES list the database would otherwise take a column that is NULL in every row for text; the
+   * target columns still check every length. {@code OFFSET 0} keeps the check a seek per row on
+   * {@code copies_by_thread}: without it PostgreSQL may join the values to the whole table (a hash
+   * anti-join over every copy, which W3 measured at over a millisecond per send).
+   */
+  private static final String INSERT_STARTING_THREADS = INSERT_INTO + " SELECT v.owner_id, v.message_id,"
+      + " v.thread_id, v.kind, v.sender_id, v.sender_role, v.sender_name, v.recipients, v.subject, v.preview,"
+      + " v.sent_at, v.in_reply_to, v.folder_id, v.opened_at, v.in_all FROM (VALUES ";
+
+  private static final String TYPED_ROW = "(CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT),"
+      + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+      + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS BIGINT),"
+      + " CAST(? AS BIGINT), CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS BOOLEAN))";
+
+  private static final String STARTING_THREADS_GUARD = ") AS v (owner_id, message_id, thread_id, kind, sender_id,"
+      + " sender_role, sender_name, recipients, subject, preview, sent_at, in_reply_to, folder_id, opened_at, in_all)"
+      + " WHERE NOT EXISTS (SELECT 1 FROM copies c WHERE c.owner_id = v.owner_id AND c.thread_id = v.thread_id OFFSET 0)";
 
   /**
    * A message's content. Its id must be new: a message is placed by the one change that creates it,
@@ -90,7 +106,7 @@ final class CopyRows implements MessageCopies {
    * primary key (a conflict, retried with fresh ids), not find another message's content and share it.
    * Parameters: message, recipients, body.
    */
-  private static final String INSERT_CONTENT = "INSERT INTO message_contents (message_id, recipients, body) VALUES (?, ?, ?)";
+  private static final String INSERT_CONTENT = "INSERT INTO message_contents (message_id, recipients, body)";
 
   private final Sql sql;
   private final AttachmentRows attachments;
@@ -182,7 +198,7 @@ final class CopyRows implements MessageCopies {
   /**
    * Inserts the copies of a change, those that start a thread first and only where their mailbox holds
    * nothing of that thread (otherwise the id source repeated a thread id: a conflict, retried with
-   * fresh ids), then the others: at most two batches.
+   * fresh ids), then the others, after the messages' contents: each a multi-row statement.
    */
   void insert(List<MessageCopy> copies) {
     List<Object[]> starting = new ArrayList<>();
@@ -192,30 +208,15 @@ final class CopyRows implements MessageCopies {
       Message message = copy.message();
       contents.computeIfAbsent(message.id(), id -> new Object[] {
         id.value(), Codec.participants(message.recipients()), message.body()});
-      Object[] row = row(copy);
-      if (copy.message().startsThread()) {
-        Object[] guarded = Arrays.copyOf(row, row.length + 2);
-        guarded[row.length] = copy.owner().value();
-        guarded[row.length + 1] = copy.message().thread().value();
-        starting.add(guarded);
-      } else {
-        joining.add(row);
-      }
+      (message.startsThread() ? starting : joining).add(row(copy));
     }
     sql.requireWritable();
-    if (!contents.isEmpty()) {
-      sql.batch(INSERT_CONTENT, new ArrayList<>(contents.values()));
+    sql.insertRows(INSERT_CONTENT, "(?, ?, ?)", new ArrayList<>(contents.values()));
+    if (sql.multiRow(INSERT_STARTING_THREADS, new Object[0], TYPED_ROW, starting, STARTING_THREADS_GUARD)
+        != starting.size()) {
+      throw new StorageConflictException("a new thread's id is taken in a mailbox: the id source repeated it");
     }
-    if (!starting.isEmpty()) {
-      for (int count : sql.batch(INSERT_STARTING_THREAD, starting)) {
-        if (count == 0) {
-          throw new StorageConflictException("a new thread's id is taken in a mailbox: the id source repeated it");
-        }
-      }
-    }
-    if (!joining.isEmpty()) {
-      sql.batch(INSERT, joining);
-    }
+    sql.insertRows(INSERT_INTO, ROW, joining);
     attachments.insert(copies);
   }
 

@@ -6,6 +6,7 @@ import dev.casemail.messaging.core.mailbox.MailboxLocks;
 import dev.casemail.messaging.core.participant.Participant;
 import dev.casemail.messaging.core.port.Store;
 import dev.casemail.messaging.core.record.RecordHead;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,21 @@ final class JdbcStore {
    */
   static final String LOCK_MAILBOXES = "SELECT owner_id, record_size, record_frontier, event_count, links_version,"
       + " auto_responder_saved FROM mailboxes WHERE owner_id IN (%s) ORDER BY owner_id FOR UPDATE";
+
+  /** The lock statement for 1 to {@value #LOCK_STATEMENTS_KEPT} mailboxes, built once (every write begins with it). */
+  private static final int LOCK_STATEMENTS_KEPT = 64;
+
+  private static final String[] LOCK_STATEMENTS = new String[LOCK_STATEMENTS_KEPT + 1];
+
+  static {
+    for (int count = 1; count <= LOCK_STATEMENTS_KEPT; count++) {
+      LOCK_STATEMENTS[count] = String.format(LOCK_MAILBOXES, Sql.marks(count));
+    }
+  }
+
+  private static String lockStatement(int count) {
+    return count <= LOCK_STATEMENTS_KEPT ? LOCK_STATEMENTS[count] : String.format(LOCK_MAILBOXES, Sql.marks(count));
+  }
 
   private JdbcStore() {}
 
@@ -83,9 +99,14 @@ final class JdbcStore {
         if (owners.isEmpty()) {
           return heads;
         }
-        List<String> ids = owners.stream().map(ParticipantId::value).sorted().toList();
+        String[] ids = new String[owners.size()];
+        int next = 0;
+        for (ParticipantId owner : owners) {
+          ids[next++] = owner.value();
+        }
+        Arrays.sort(ids);
         sql.query(
-            String.format(LOCK_MAILBOXES, Sql.marks(ids.size())),
+            lockStatement(ids.length),
             row -> {
               ParticipantId owner = ParticipantId.of(row.getString("owner_id"));
               outbox.locked(owner, row.getLong("event_count"));
@@ -93,7 +114,7 @@ final class JdbcStore {
               autoResponders.locked(owner, row.getBoolean("auto_responder_saved"));
               return heads.put(owner, RecordRows.head(row));
             },
-            ids.toArray());
+            (Object[]) ids);
         return heads;
       }
     };

@@ -93,7 +93,7 @@ final class OutboxRows implements Outbox {
       });
     }
     sql.requireWritable();
-    sql.batch("INSERT INTO outbox_events (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+    sql.insertRows("INSERT INTO outbox_events (" + EVENT_COLUMNS + ")", "(?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
     moved.forEach((owner, range) -> rows.eventCount(owner, range[1], range[0]));
     List<Object[]> firstEvents = new ArrayList<>();
     moved.forEach((owner, range) -> {
@@ -102,7 +102,7 @@ final class OutboxRows implements Outbox {
       }
     });
     // committed with the events, so listed only once the first event commits, whatever the order
-    sql.batch("INSERT INTO event_cursors_due (owner_id) VALUES (?)", firstEvents);
+    sql.insertRows("INSERT INTO event_cursors_due (owner_id)", "(?)", firstEvents);
   }
 
   // the consumers' side

@@ -55,7 +55,7 @@ final class ReceiptRows implements Receipts {
     }
   }
 
-  /** Every recipient "never viewed", for every message of the change, in one batch. */
+  /** Every recipient "never viewed", for every message of the change, in one statement. */
   void start(List<MailboxChange.ReceiptsStarted> started) {
     List<Object[]> rows = new ArrayList<>();
     for (MailboxChange.ReceiptsStarted receipts : started) {
@@ -65,9 +65,8 @@ final class ReceiptRows implements Receipts {
       }
     }
     sql.requireWritable();
-    sql.batch(
-        "INSERT INTO receipts (owner_id, message_id, recipient_id, position, first_viewed_at) VALUES (?, ?, ?, ?, NULL)",
-        rows);
+    sql.insertRows("INSERT INTO receipts (owner_id, message_id, recipient_id, position, first_viewed_at)",
+        "(?, ?, ?, ?, NULL)", rows);
   }
 
   void recordFirstViews(List<MailboxChange.FirstView> views) {

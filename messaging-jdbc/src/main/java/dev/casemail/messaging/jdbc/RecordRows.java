@@ -135,9 +135,9 @@ final class RecordRows implements Records {
     }
     sql.requireWritable();
     try {
-      sql.batch(
-          "INSERT INTO record_entries (owner_id, leaf_index, kind, reference, other_id, recorded_at, leaf_hash)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+      sql.insertRows(
+          "INSERT INTO record_entries (owner_id, leaf_index, kind, reference, other_id, recorded_at, leaf_hash)",
+          "(?, ?, ?, ?, ?, ?, ?)",
           entries);
     } catch (Sql.SqlFailure e) {
       // not a race: every writer of these records holds their mailboxes' locks and read their heads with

@@ -111,6 +111,58 @@ final class Sql {
     }
   }
 
+  /**
+   * The parameters one multi-row statement binds at most: well under PostgreSQL's 65,535, so that a
+   * change of any size is written in as few statements as it can be.
+   */
+  static final int MAX_PARAMETERS_PER_STATEMENT = 30_000;
+
+  /**
+   * Runs one statement over many rows where a batch would run one per row: {@code before}, then
+   * {@code row} once for each of {@code rows} (comma-separated), then {@code after}; {@code shared}
+   * parameters are bound before each statement's rows. The server parses, plans and executes one
+   * statement instead of one per row (a send's copies, record entries, events, receipts, folder
+   * counts). A change too large for one statement is split after {@link #MAX_PARAMETERS_PER_STATEMENT}
+   * parameters. Returns the rows the statements changed, summed.
+   *
+   * <p>{@code row} is a parenthesised list whose {@code ?} marks take one row's parameters, e.g.
+   * {@code "(?, ?, NULL)"}; every row of {@code rows} has as many parameters.
+   */
+  int multiRow(String before, Object[] shared, String row, List<Object[]> rows, String after) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    int width = rows.get(0).length;
+    int perStatement = Math.max(1, (MAX_PARAMETERS_PER_STATEMENT - shared.length) / Math.max(1, width));
+    int changed = 0;
+    for (int from = 0; from < rows.size(); from += perStatement) {
+      List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+      StringBuilder statement = new StringBuilder(before.length() + after.length() + chunk.size() * (row.length() + 2));
+      statement.append(before);
+      Object[] parameters = new Object[shared.length + chunk.size() * width];
+      System.arraycopy(shared, 0, parameters, 0, shared.length);
+      int next = shared.length;
+      for (int i = 0; i < chunk.size(); i++) {
+        Object[] values = chunk.get(i);
+        if (values.length != width) {
+          throw new IllegalArgumentException("rows of " + values.length + " and " + width + " parameters");
+        }
+        statement.append(i == 0 ? "" : ", ").append(row);
+        System.arraycopy(values, 0, parameters, next, width);
+        next += width;
+      }
+      statement.append(after);
+      changed += update(statement.toString(), parameters);
+    }
+    return changed;
+  }
+
+  /** Inserts {@code rows} with multi-row {@code INSERT … VALUES}: {@code into} is "INSERT INTO t (a, b)". */
+  int insertRows(String into, String row, List<Object[]> rows) {
+    requireWritable();
+    return multiRow(into + " VALUES ", new Object[0], row, rows, "");
+  }
+
   int update(String sql, Object... parameters) {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, parameters);

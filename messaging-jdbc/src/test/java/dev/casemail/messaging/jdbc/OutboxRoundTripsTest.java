@@ -90,6 +90,13 @@ class OutboxRoundTripsTest {
         .noneMatch(s -> s.contains("FROM access_links"));
     assertThat(send).as("no auto-responder of parents who never saved one")
         .noneMatch(s -> s.contains("FROM auto_responders"));
+    for (String rows : List.of("INSERT INTO copies", "UPDATE folders", "INSERT INTO receipts",
+        "INSERT INTO record_entries", "INSERT INTO outbox_events")) {
+      assertThat(send.stream().filter(s -> s.contains(rows)))
+          .as(send + ": " + rows + " once, as one multi-row statement, not a batch of a statement per row")
+          .singleElement()
+          .satisfies(statement -> assertThat(statement).startsWith("executeUpdate"));
+    }
     assertThat(send.stream().filter(s -> s.contains("UPDATE mailboxes")))
         .as(send + ": one batch of updates of the mailboxes' rows, the event count with the record's head")
         .singleElement()
