@@ -13,6 +13,7 @@ import java.util.Locale;
  *
  * <pre>
  * Alternated w3 ROUNDS     W3: each round 1 s of library sends and 1 s of floor sends (3 rounds of warm-up first)
+ * Alternated w3rows ROUNDS W3 against the floor written with multi-row statements ({@link SqlFloor#sendMultiRow})
  * Alternated w9 ROUNDS     W9: each round one backlog drained by each side, at 1 then at 4 threads (2 rounds of warm-up)
  * </pre>
  */
@@ -25,13 +26,14 @@ public final class Alternated {
   public static void main(String[] args) throws Exception {
     int rounds = Integer.parseInt(args[1]);
     switch (args[0]) {
-      case "w3" -> sends(rounds);
+      case "w3" -> sends(rounds, false);
+      case "w3rows" -> sends(rounds, true);
       case "w9" -> consumers(rounds);
-      default -> throw new IllegalArgumentException("w3 or w9, then the rounds");
+      default -> throw new IllegalArgumentException("w3, w3rows or w9, then the rounds");
     }
   }
 
-  private static void sends(int rounds) throws Exception {
+  private static void sends(int rounds, boolean multiRowFloor) throws Exception {
     SendPostgres.Database library = new SendPostgres.Database();
     SendPostgres.Database floor = new SendPostgres.Database();
     library.start();
@@ -47,7 +49,13 @@ public final class Alternated {
           if ((side == 0) == libraryFirst) {
             us = micros(() -> library.lawyer.send(Practice.letterToBothParents()));
           } else {
-            them = micros(() -> floor.floor.send(Practice.SUBJECT, Practice.LETTER));
+            them = micros(() -> {
+              if (multiRowFloor) {
+                floor.floor.sendMultiRow(Practice.SUBJECT, Practice.LETTER);
+              } else {
+                floor.floor.send(Practice.SUBJECT, Practice.LETTER);
+              }
+            });
           }
         }
         if (round >= 0) {
@@ -57,8 +65,9 @@ public final class Alternated {
         System.out.printf(Locale.ROOT, "W3 %s %d: library %.0f us, floor %.0f us, %.2fx%n",
             round < 0 ? "warm-up" : "round", round, us, them, us / them);
       }
-      System.out.printf(Locale.ROOT, "W3 medians of %d rounds: library %.0f us, floor %.0f us, ratio %.2fx"
-          + " (median of the rounds' ratios %.2fx)%n", rounds, median(ours), median(floors),
+      System.out.printf(Locale.ROOT, "W3 medians of %d rounds: library %.0f us, %sfloor %.0f us, ratio %.2fx"
+          + " (median of the rounds' ratios %.2fx)%n", rounds, median(ours), multiRowFloor ? "multi-row " : "",
+          median(floors),
           median(ours) / median(floors), medianRatio(ours, floors));
     } finally {
       library.stop();
