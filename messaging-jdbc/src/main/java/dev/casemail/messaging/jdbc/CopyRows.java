@@ -108,6 +108,15 @@ final class CopyRows implements MessageCopies {
    */
   private static final String INSERT_CONTENT = "INSERT INTO message_contents (message_id, recipients, body)";
 
+  /** The insert of {@code rows} copies that start threads, as {@link #insert} runs it (for a plan test). */
+  static String startingThreadsSql(int rows) {
+    StringBuilder statement = new StringBuilder(INSERT_STARTING_THREADS);
+    for (int i = 0; i < rows; i++) {
+      statement.append(i == 0 ? "" : ", ").append(TYPED_ROW);
+    }
+    return statement.append(STARTING_THREADS_GUARD).toString();
+  }
+
   private final Sql sql;
   private final AttachmentRows attachments;
 

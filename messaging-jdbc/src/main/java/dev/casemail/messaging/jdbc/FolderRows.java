@@ -91,6 +91,21 @@ final class FolderRows implements Folders {
    * sender's by none).
    */
   void adjust(List<CountChange> changes) {
+    sql.requireWritable();
+    for (CountsStatement statement : countsStatements(changes)) {
+      int changed = sql.update(statement.sql(), statement.parameters().toArray());
+      if (changed != statement.folders()) {
+        throw new StorageConflictException(
+            "expected to change the counts of " + statement.folders() + " folders, changed " + changed);
+      }
+    }
+  }
+
+  /** One statement of {@link #adjust}: its SQL, its parameters, and how many folders it must change. */
+  record CountsStatement(String sql, List<Object> parameters, int folders) {}
+
+  /** The statements that make {@code changes}: one, unless more than {@value #FOLDERS_PER_STATEMENT} folders change. */
+  static List<CountsStatement> countsStatements(List<CountChange> changes) {
     Map<List<Object>, long[]> byFolder = new LinkedHashMap<>();
     for (CountChange change : changes) {
       long[] sum = byFolder.computeIfAbsent(List.of(change.owner().value(), change.folder().value()), f -> new long[2]);
@@ -98,7 +113,7 @@ final class FolderRows implements Folders {
       sum[1] += change.unread();
     }
     List<Map.Entry<List<Object>, long[]>> folders = new ArrayList<>(byFolder.entrySet());
-    sql.requireWritable();
+    List<CountsStatement> statements = new ArrayList<>();
     for (int from = 0; from < folders.size(); from += FOLDERS_PER_STATEMENT) {
       List<Map.Entry<List<Object>, long[]>> chunk =
           folders.subList(from, Math.min(folders.size(), from + FOLDERS_PER_STATEMENT));
@@ -110,12 +125,9 @@ final class FolderRows implements Folders {
       statement.append(" WHERE (owner_id, folder_id) IN (");
       folderList(chunk, statement, parameters);
       statement.append(')');
-      int changed = sql.update(statement.toString(), parameters.toArray());
-      if (changed != chunk.size()) {
-        throw new StorageConflictException(
-            "expected to change the counts of " + chunk.size() + " folders, changed " + changed);
-      }
+      statements.add(new CountsStatement(statement.toString(), parameters, chunk.size()));
     }
+    return statements;
   }
 
   /** One count's amount: {@code ?} if every folder moves by the same, else a CASE over the groups. */

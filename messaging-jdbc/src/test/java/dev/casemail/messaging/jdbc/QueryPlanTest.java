@@ -17,6 +17,7 @@ import dev.casemail.messaging.api.SystemFolder;
 import dev.casemail.messaging.api.config.MessagingConfiguration;
 import dev.casemail.messaging.contract.MessagingFixture;
 import dev.casemail.messaging.contract.World;
+import dev.casemail.messaging.core.folder.CountChange;
 import dev.casemail.messaging.core.participant.Participant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,8 +29,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -333,6 +337,99 @@ class QueryPlanTest {
     }
   }
 
+  /**
+   * A send's two multi-row writes that must seek, not scan, in a big table: the copies that start a
+   * thread, each checked against {@code copies_by_thread} (a first version let PostgreSQL join the
+   * values to every copy with a hash anti-join, over a millisecond a send), and the folders' counts,
+   * found by {@code folders_pk}. Each runs with its custom and its generic plan, then is rolled back.
+   */
+  @Test
+  void aSendsMultiRowWritesSeekTheirRowsAndNeverScanTheTable() {
+    String mother = "big-mother";
+    String father = "big-father";
+    long message = OTHER_IDS + 900_001;
+    long thread = OTHER_IDS + 900_002;
+    Instant now = Instant.parse("2026-12-01T10:00:00Z");
+    List<Object> copies = new ArrayList<>();
+    for (String copyOwner : List.of(owner.value(), mother, father)) {
+      boolean sender = copyOwner.equals(owner.value());
+      copies.addAll(Arrays.asList(copyOwner, message, thread, "PERSONAL", owner.value(), "PRACTITIONER",
+          "Practitioner big-mediator", sender ? "big-mother\tPARENT\tParent big-mother" : new Null("varchar"),
+          "Plan", "A preview", now, new Null("int8"),
+          sender ? SystemFolder.SENT.id().value() : SystemFolder.INBOX.id().value(),
+          sender ? now : new Null("timestamptz"), true));
+    }
+    List<FolderRows.CountsStatement> counts = FolderRows.countsStatements(List.of(
+        new CountChange(owner, SystemFolder.SENT.id(), 1, 0),
+        new CountChange(owner, SystemFolder.ALL_MESSAGES.id(), 1, 0),
+        new CountChange(ParticipantId.of(mother), SystemFolder.INBOX.id(), 1, 1),
+        new CountChange(ParticipantId.of(mother), SystemFolder.ALL_MESSAGES.id(), 1, 1),
+        new CountChange(ParticipantId.of(father), SystemFolder.INBOX.id(), 1, 1),
+        new CountChange(ParticipantId.of(father), SystemFolder.ALL_MESSAGES.id(), 1, 1)));
+    assertThat(counts).as("six folders' counts in one statement").hasSize(1);
+
+    Map<String, List<String>> plans = new LinkedHashMap<>();
+    plans.put("copies, custom", rolledBack(CopyRows.startingThreadsSql(3), copies, false));
+    plans.put("copies, generic", rolledBack(CopyRows.startingThreadsSql(3), copies, true));
+    plans.put("counts, custom", rolledBack(counts.get(0).sql(), counts.get(0).parameters(), false));
+    plans.put("counts, generic", rolledBack(counts.get(0).sql(), counts.get(0).parameters(), true));
+    plans.forEach((name, plan) -> LOG.info("{}: {}", name, String.join(" | ", plan)));
+
+    for (String name : List.of("copies, custom", "copies, generic")) {
+      String text = String.join("\n", plans.get(name));
+      assertThat(text).as("%s\n%s", name, text)
+          .contains("copies_by_thread")
+          .doesNotContain("Seq Scan on copies")
+          .doesNotContain("Hash Anti Join")
+          .contains("Insert on copies");
+      assertThat(text).as("%s: the three rows, each checked by a seek\n%s", name, text)
+          .contains("Values Scan").contains("actual rows=3").contains("SubPlan");
+    }
+    for (String name : List.of("counts, custom", "counts, generic")) {
+      String text = String.join("\n", plans.get(name));
+      assertThat(text).as("%s\n%s", name, text).contains("folders_pk").doesNotContain("Seq Scan");
+      Matcher rows = Pattern.compile("actual rows=(\\d+)").matcher(text);
+      while (rows.find()) {
+        assertThat(Long.parseLong(rows.group(1))).as("%s: rows a step went through\n%s", name, text).isLessThanOrEqualTo(6);
+      }
+    }
+  }
+
+  /** A NULL of a PostgreSQL type, as a parameter of a probe. */
+  private record Null(String type) {}
+
+  /** The plan of a write, executed in a transaction that is then rolled back. */
+  private static List<String> rolledBack(String sql, List<Object> parameters, boolean generic) {
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        if (!generic) {
+          try (PreparedStatement explained = connection.prepareStatement(EXPLAIN + sql)) {
+            bind(explained, parameters.toArray());
+            try (ResultSet plan = explained.executeQuery()) {
+              return lines(plan);
+            }
+          }
+        }
+        String types = parameters.stream().map(QueryPlanTest::type).collect(Collectors.joining(", "));
+        String values = parameters.stream().map(QueryPlanTest::literal).collect(Collectors.joining(", "));
+        statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+        statement.execute("PREPARE probe (" + types + ") AS " + numbered(sql));
+        try (ResultSet plan = statement.executeQuery(EXPLAIN + "EXECUTE probe (" + values + ")")) {
+          return lines(plan);
+        }
+      } finally {
+        connection.rollback();
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("DEALLOCATE ALL");
+        }
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
   // -----------------------------------------------------------------------------------------------
   // through the API
 
@@ -445,7 +542,9 @@ class QueryPlanTest {
 
   /** The type PostgreSQL's driver gives a parameter of this Java type. */
   private static String type(Object value) {
-    if (value instanceof String) {
+    if (value instanceof Null) {
+      return ((Null) value).type();
+    } else if (value instanceof String) {
       return "varchar";
     } else if (value instanceof Long) {
       return "int8";
@@ -460,7 +559,9 @@ class QueryPlanTest {
   }
 
   private static String literal(Object value) {
-    if (value instanceof String) {
+    if (value instanceof Null) {
+      return "NULL";
+    } else if (value instanceof String) {
       return "'" + ((String) value).replace("'", "''") + "'";
     } else if (value instanceof Instant) {
       return "'" + OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC) + "'";
@@ -485,6 +586,14 @@ class QueryPlanTest {
   private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
     for (int i = 0; i < parameters.length; i++) {
       Object value = parameters[i];
+      if (value instanceof Null) {
+        statement.setNull(i + 1, switch (((Null) value).type()) {
+          case "varchar" -> java.sql.Types.VARCHAR;
+          case "int8" -> java.sql.Types.BIGINT;
+          default -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+        });
+        continue;
+      }
       statement.setObject(
           i + 1, value instanceof Instant ? OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC) : value);
     }
