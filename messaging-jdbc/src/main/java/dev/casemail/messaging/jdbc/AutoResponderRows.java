@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The tables {@code auto_responders} and {@code auto_replies}. A mailbox row says whether its owner
@@ -57,7 +59,13 @@ final class AutoResponderRows implements AutoResponders {
 
   @Override
   public Map<ParticipantId, AutoResponderState> findAll(Collection<ParticipantId> owners) {
-    List<String> ids = owners.stream().filter(o -> !knownWithout(o)).map(ParticipantId::value).distinct().toList();
+    // a send asks for every recipient: most never saved settings, which the lock read, so no query
+    Set<String> ids = new LinkedHashSet<>();
+    for (ParticipantId owner : owners) {
+      if (!knownWithout(owner)) {
+        ids.add(owner.value());
+      }
+    }
     Map<ParticipantId, AutoResponderState> found = new LinkedHashMap<>();
     if (ids.isEmpty()) {
       return found;

@@ -213,11 +213,13 @@ final class CopyRows implements MessageCopies {
     List<Object[]> starting = new ArrayList<>();
     List<Object[]> joining = new ArrayList<>();
     Map<MessageId, Object[]> contents = new LinkedHashMap<>();
+    Map<MessageId, String> previews = new HashMap<>();
     for (MessageCopy copy : copies) {
       Message message = copy.message();
       contents.computeIfAbsent(message.id(), id -> new Object[] {
         id.value(), Codec.participants(message.recipients()), message.body()});
-      (message.startsThread() ? starting : joining).add(row(copy));
+      String preview = previews.computeIfAbsent(message.id(), id -> ListedCopy.preview(message.body()));
+      (message.startsThread() ? starting : joining).add(row(copy, preview));
     }
     sql.requireWritable();
     sql.insertRows(INSERT_CONTENT, "(?, ?, ?)", new ArrayList<>(contents.values()));
@@ -229,10 +231,10 @@ final class CopyRows implements MessageCopies {
     attachments.insert(copies);
   }
 
-  private static Object[] row(MessageCopy copy) {
+  private static Object[] row(MessageCopy copy, String preview) {
     Message message = copy.message();
     Optional<Participant> sender = message.sender();
-    ListedCopy listed = ListedCopy.of(copy);
+    ListedCopy listed = ListedCopy.of(copy, preview);
     return new Object[] {
       copy.owner().value(),
       message.id().value(),

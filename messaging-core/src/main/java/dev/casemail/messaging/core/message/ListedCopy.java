@@ -56,6 +56,14 @@ public record ListedCopy(
 
   /** The copy as a listing shows it. */
   public static ListedCopy of(MessageCopy copy) {
+    return of(copy, preview(copy.message().body()));
+  }
+
+  /**
+   * What a listing shows of {@code copy}, with its message's {@link #preview(String) preview} made
+   * already (a store that writes a message's copies makes it once, not once per mailbox).
+   */
+  public static ListedCopy of(MessageCopy copy, String preview) {
     Message message = copy.message();
     return new ListedCopy(
         copy.owner(),
@@ -65,7 +73,7 @@ public record ListedCopy(
         message.sender(),
         listedRecipients(copy),
         message.subject(),
-        preview(message.body()),
+        preview,
         message.sentAt(),
         copy.folder(),
         copy.openedAt());

@@ -3,6 +3,7 @@ package dev.casemail.messaging.core.record;
 import com.google.common.io.BaseEncoding;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,11 +43,22 @@ public final class RecordHead {
     if (frontierHex.length() % (2 * MerkleTree.HASH_SIZE) != 0) {
       throw new IllegalArgumentException("a stored frontier is a whole number of hashes");
     }
-    List<byte[]> hashes = new ArrayList<>();
+    List<byte[]> hashes = new ArrayList<>(frontierHex.length() / (2 * MerkleTree.HASH_SIZE));
     for (int i = 0; i < frontierHex.length(); i += 2 * MerkleTree.HASH_SIZE) {
-      hashes.add(HEX.decode(frontierHex.substring(i, i + 2 * MerkleTree.HASH_SIZE)));
+      hashes.add(hash(frontierHex, i));
     }
     return new RecordHead(size, hashes);
+  }
+
+  /** The hash written in lowercase hex at {@code from}: the JDK's parser, without a substring. */
+  private static byte[] hash(String hex, int from) {
+    for (int i = from; i < from + 2 * MerkleTree.HASH_SIZE; i++) {
+      char c = hex.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        throw new IllegalArgumentException("a stored frontier is lowercase hex");
+      }
+    }
+    return HexFormat.of().parseHex(hex, from, from + 2 * MerkleTree.HASH_SIZE);
   }
 
   /** The number of entries. */
