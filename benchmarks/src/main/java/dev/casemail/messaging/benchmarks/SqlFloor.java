@@ -202,9 +202,8 @@ final class SqlFloor {
 
   /**
    * W3's floor written as the adapter now writes a change: the same rows as {@link #send}, but each kind
-   * of row in one multi-row statement ({@code INSERT … VALUES (…), (…)}, the six folder counts in one
-   * {@code UPDATE} with a {@code CASE} for the unread counts) instead of a JDBC batch of a statement per
-   * row. Not W3's floor as BENCHMARKS.md defines it; {@code Alternated w3rows} compares the library with
+   * of row it inserts in one multi-row statement ({@code INSERT … VALUES (…), (…)}) instead of a JDBC
+   * batch of a statement per row; the six folder counts stay a batch, as the adapter writes them. Not W3's floor as BENCHMARKS.md defines it; {@code Alternated w3rows} compares the library with
    * it, so the figure shows what the library costs beyond the same statements written by hand.
    */
   void sendMultiRow(String subject, String body) throws SQLException {
@@ -276,17 +275,17 @@ final class SqlFloor {
         copies.executeUpdate();
       }
       try (PreparedStatement counts = connection.prepareStatement(
-          "UPDATE folders SET total = total + 1,"
-              + " unread = unread + CASE WHEN (owner_id, folder_id) IN ((?, ?), (?, ?)) THEN 0 ELSE 1 END"
-              + " WHERE (owner_id, folder_id) IN ((?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?))")) {
-        List<Object> parameters = List.of(lawyer, SENT, lawyer, ALL_MESSAGES,
-            lawyer, SENT, lawyer, ALL_MESSAGES, mother, INBOX, mother, ALL_MESSAGES, father, INBOX, father, ALL_MESSAGES);
-        for (int i = 0; i < parameters.size(); i++) {
-          counts.setObject(i + 1, parameters.get(i));
+          "UPDATE folders SET total = total + 1, unread = unread + ? WHERE owner_id = ? AND folder_id = ?")) {
+        for (String owner : List.of(lawyer, mother, father)) {
+          boolean sender = owner.equals(lawyer);
+          for (long folder : new long[] {sender ? SENT : INBOX, ALL_MESSAGES}) {
+            counts.setLong(1, sender ? 0 : 1);
+            counts.setString(2, owner);
+            counts.setLong(3, folder);
+            counts.addBatch();
+          }
         }
-        if (counts.executeUpdate() != 6) {
-          throw new IllegalStateException("a folder's counts were not changed");
-        }
+        counts.executeBatch();
       }
       try (PreparedStatement receipts = connection.prepareStatement(
           "INSERT INTO receipts (owner_id, message_id, recipient_id, position, first_viewed_at)"
