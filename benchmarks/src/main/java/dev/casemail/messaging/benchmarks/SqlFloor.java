@@ -53,6 +53,58 @@ final class SqlFloor {
     this.dataSource = dataSource;
   }
 
+  /**
+   * The start of both W3 floors: the counts read once, the transaction begun, the three mailbox rows
+   * locked and the message's content inserted.
+   */
+  private void begin(Connection connection, long message, String recipients, String body) throws SQLException {
+    if (recordSizes.isEmpty()) {
+      // once, before the first send: what the setup recorded (the access requests and their answers)
+      // and the events it wrote (the access requests and approvals)
+      try (PreparedStatement sizes =
+              connection.prepareStatement("SELECT owner_id, record_size, event_count FROM mailboxes");
+          ResultSet rows = sizes.executeQuery()) {
+        while (rows.next()) {
+          recordSizes.put(rows.getString(1), rows.getLong(2));
+          eventCounts.put(rows.getString(1), rows.getLong(3));
+        }
+      }
+    }
+    connection.setAutoCommit(false);
+    try (PreparedStatement lock = connection.prepareStatement(
+        "SELECT owner_id FROM mailboxes WHERE owner_id IN (?, ?, ?) ORDER BY owner_id FOR UPDATE")) {
+      lock.setString(1, Practice.LAWYER.value());
+      lock.setString(2, Practice.MOTHER.value());
+      lock.setString(3, Practice.FATHER.value());
+      lock.executeQuery().close();
+    }
+    try (PreparedStatement content = connection.prepareStatement(
+        "INSERT INTO message_contents (message_id, recipients, body) VALUES (?, ?, ?)")) {
+      content.setLong(1, message);
+      content.setString(2, recipients);
+      content.setString(3, body);
+      content.executeUpdate();
+    }
+  }
+
+  /** The six folder counts of a W3 send: Sent and All Messages of the lawyer, Inbox and All Messages of each parent. */
+  private static void countFolders(Connection connection) throws SQLException {
+    String lawyer = Practice.LAWYER.value();
+    try (PreparedStatement counts = connection.prepareStatement(
+        "UPDATE folders SET total = total + 1, unread = unread + ? WHERE owner_id = ? AND folder_id = ?")) {
+      for (String owner : List.of(lawyer, Practice.MOTHER.value(), Practice.FATHER.value())) {
+        boolean sender = owner.equals(lawyer);
+        for (long folder : new long[] {sender ? SENT : INBOX, ALL_MESSAGES}) {
+          counts.setLong(1, sender ? 0 : 1);
+          counts.setString(2, owner);
+          counts.setLong(3, folder);
+          counts.addBatch();
+        }
+      }
+      counts.executeBatch();
+    }
+  }
+
   /** W3's floor: the lawyer's letter to both parents. */
   void send(String subject, String body) throws SQLException {
     long message = ids.incrementAndGet();
@@ -64,33 +116,7 @@ final class SqlFloor {
     String mother = Practice.MOTHER.value();
     String father = Practice.FATHER.value();
     try (Connection connection = dataSource.getConnection()) {
-      if (recordSizes.isEmpty()) {
-        // once, before the first send: what the setup recorded (the access requests and their answers)
-        // and the events it wrote (the access requests and approvals)
-        try (PreparedStatement sizes =
-                connection.prepareStatement("SELECT owner_id, record_size, event_count FROM mailboxes");
-            ResultSet rows = sizes.executeQuery()) {
-          while (rows.next()) {
-            recordSizes.put(rows.getString(1), rows.getLong(2));
-            eventCounts.put(rows.getString(1), rows.getLong(3));
-          }
-        }
-      }
-      connection.setAutoCommit(false);
-      try (PreparedStatement lock = connection.prepareStatement(
-          "SELECT owner_id FROM mailboxes WHERE owner_id IN (?, ?, ?) ORDER BY owner_id FOR UPDATE")) {
-        lock.setString(1, lawyer);
-        lock.setString(2, mother);
-        lock.setString(3, father);
-        lock.executeQuery().close();
-      }
-      try (PreparedStatement content = connection.prepareStatement(
-          "INSERT INTO message_contents (message_id, recipients, body) VALUES (?, ?, ?)")) {
-        content.setLong(1, message);
-        content.setString(2, recipients);
-        content.setString(3, body);
-        content.executeUpdate();
-      }
+      begin(connection, message, recipients, body);
       // the floor follows no rule: its preview is the body's first 120 characters, the adapter's as long
       String preview = body.length() > 120 ? body.substring(0, 120) : body;
       try (PreparedStatement copies = connection.prepareStatement(
@@ -122,19 +148,7 @@ final class SqlFloor {
         }
         copies.executeBatch();
       }
-      try (PreparedStatement counts = connection.prepareStatement(
-          "UPDATE folders SET total = total + 1, unread = unread + ? WHERE owner_id = ? AND folder_id = ?")) {
-        for (String owner : List.of(lawyer, mother, father)) {
-          boolean sender = owner.equals(lawyer);
-          for (long folder : new long[] {sender ? SENT : INBOX, ALL_MESSAGES}) {
-            counts.setLong(1, sender ? 0 : 1);
-            counts.setString(2, owner);
-            counts.setLong(3, folder);
-            counts.addBatch();
-          }
-        }
-        counts.executeBatch();
-      }
+      countFolders(connection);
       try (PreparedStatement receipts = connection.prepareStatement(
           "INSERT INTO receipts (owner_id, message_id, recipient_id, position, first_viewed_at)"
               + " VALUES (?, ?, ?, ?, NULL)")) {
@@ -217,31 +231,7 @@ final class SqlFloor {
     String father = Practice.FATHER.value();
     String preview = body.length() > 120 ? body.substring(0, 120) : body;
     try (Connection connection = dataSource.getConnection()) {
-      if (recordSizes.isEmpty()) {
-        try (PreparedStatement sizes =
-                connection.prepareStatement("SELECT owner_id, record_size, event_count FROM mailboxes");
-            ResultSet rows = sizes.executeQuery()) {
-          while (rows.next()) {
-            recordSizes.put(rows.getString(1), rows.getLong(2));
-            eventCounts.put(rows.getString(1), rows.getLong(3));
-          }
-        }
-      }
-      connection.setAutoCommit(false);
-      try (PreparedStatement lock = connection.prepareStatement(
-          "SELECT owner_id FROM mailboxes WHERE owner_id IN (?, ?, ?) ORDER BY owner_id FOR UPDATE")) {
-        lock.setString(1, lawyer);
-        lock.setString(2, mother);
-        lock.setString(3, father);
-        lock.executeQuery().close();
-      }
-      try (PreparedStatement content = connection.prepareStatement(
-          "INSERT INTO message_contents (message_id, recipients, body) VALUES (?, ?, ?)")) {
-        content.setLong(1, message);
-        content.setString(2, recipients);
-        content.setString(3, body);
-        content.executeUpdate();
-      }
+      begin(connection, message, recipients, body);
       try (PreparedStatement copies = connection.prepareStatement(
           "INSERT INTO copies (owner_id, message_id, thread_id, kind, sender_id, sender_role, sender_name,"
               + " recipients, subject, preview, sent_at, in_reply_to, folder_id, opened_at, in_all) VALUES"
@@ -274,19 +264,7 @@ final class SqlFloor {
         }
         copies.executeUpdate();
       }
-      try (PreparedStatement counts = connection.prepareStatement(
-          "UPDATE folders SET total = total + 1, unread = unread + ? WHERE owner_id = ? AND folder_id = ?")) {
-        for (String owner : List.of(lawyer, mother, father)) {
-          boolean sender = owner.equals(lawyer);
-          for (long folder : new long[] {sender ? SENT : INBOX, ALL_MESSAGES}) {
-            counts.setLong(1, sender ? 0 : 1);
-            counts.setString(2, owner);
-            counts.setLong(3, folder);
-            counts.addBatch();
-          }
-        }
-        counts.executeBatch();
-      }
+      countFolders(connection);
       try (PreparedStatement receipts = connection.prepareStatement(
           "INSERT INTO receipts (owner_id, message_id, recipient_id, position, first_viewed_at)"
               + " VALUES (?, ?, ?, 0, NULL), (?, ?, ?, 1, NULL)")) {
