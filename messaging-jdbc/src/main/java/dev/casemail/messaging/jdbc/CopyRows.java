@@ -68,12 +68,6 @@ final class CopyRows implements MessageCopies {
     return "SELECT message_id, recipients, body FROM message_contents WHERE message_id IN (" + Sql.marks(count) + ")";
   }
 
-  /**
-   * Whether a mailbox holds a copy in a thread: what a copy that starts a thread must not find.
-   * Parameters: owner, thread.
-   */
-  static final String THREAD_HELD = "SELECT 1 FROM copies WHERE owner_id = ? AND thread_id = ?";
-
   private static final String INSERT_INTO = "INSERT INTO copies (owner_id, " + COLUMNS + ", in_all)";
 
   /** One copy's values in a multi-row insert. */

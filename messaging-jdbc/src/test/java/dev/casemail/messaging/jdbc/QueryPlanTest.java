@@ -282,8 +282,6 @@ class QueryPlanTest {
             List.of(BULK_IDS + 5)),
         new Probe("the contents of a page of messages", CopyRows.contentsSql(50), List.of("message_contents_pk"), true,
             filesOf(owner.value(), BULK_IDS, 50).subList(1, 51)),
-        new Probe("whether a new thread's id is taken", CopyRows.THREAD_HELD, byThread, true,
-            List.of(owner.value(), thread)),
         new Probe("the files of a page of messages", AttachmentRows.messageFilesSql(50),
             List.of("message_attachments_pk"), true, filesOf(owner.value(), BULK_IDS, 50)),
         new Probe("the files of a page of drafts", AttachmentRows.draftFilesSql(50),
