@@ -105,6 +105,31 @@ final class SqlFloor {
     }
   }
 
+  /** Binds one copy's 11 values of a W3 floor's insert from parameter {@code at + 1} on. */
+  private static void bindCopy(PreparedStatement copies, int at, String owner, long message, long thread,
+      String recipients, String subject, String preview, OffsetDateTime now) throws SQLException {
+    boolean sender = owner.equals(Practice.LAWYER.value());
+    copies.setString(at + 1, owner);
+    copies.setLong(at + 2, message);
+    copies.setLong(at + 3, thread);
+    copies.setString(at + 4, Practice.LAWYER.value());
+    copies.setString(at + 5, Practice.LAWYER_NAME);
+    if (sender) {
+      copies.setString(at + 6, recipients);
+    } else {
+      copies.setNull(at + 6, Types.VARCHAR);
+    }
+    copies.setString(at + 7, subject);
+    copies.setString(at + 8, preview);
+    copies.setObject(at + 9, now);
+    copies.setLong(at + 10, sender ? SENT : INBOX);
+    if (sender) {
+      copies.setObject(at + 11, now);
+    } else {
+      copies.setNull(at + 11, Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+  }
+
   /** W3's floor: the lawyer's letter to both parents. */
   void send(String subject, String body) throws SQLException {
     long message = ids.incrementAndGet();
@@ -124,26 +149,7 @@ final class SqlFloor {
               + " recipients, subject, preview, sent_at, in_reply_to, folder_id, opened_at, in_all)"
               + " VALUES (?, ?, ?, 'PERSONAL', ?, 'PRACTITIONER', ?, ?, ?, ?, ?, NULL, ?, ?, TRUE)")) {
         for (String owner : List.of(lawyer, mother, father)) {
-          boolean sender = owner.equals(lawyer);
-          copies.setString(1, owner);
-          copies.setLong(2, message);
-          copies.setLong(3, thread);
-          copies.setString(4, lawyer);
-          copies.setString(5, Practice.LAWYER_NAME);
-          if (sender) {
-            copies.setString(6, recipients);
-          } else {
-            copies.setNull(6, Types.VARCHAR);
-          }
-          copies.setString(7, subject);
-          copies.setString(8, preview);
-          copies.setObject(9, now);
-          copies.setLong(10, sender ? SENT : INBOX);
-          if (sender) {
-            copies.setObject(11, now);
-          } else {
-            copies.setNull(11, Types.TIMESTAMP_WITH_TIMEZONE);
-          }
+          bindCopy(copies, 0, owner, message, thread, recipients, subject, preview, now);
           copies.addBatch();
         }
         copies.executeBatch();
@@ -240,26 +246,7 @@ final class SqlFloor {
               + " (?, ?, ?, 'PERSONAL', ?, 'PRACTITIONER', ?, ?, ?, ?, ?, NULL, ?, ?, TRUE)")) {
         int at = 0;
         for (String owner : List.of(lawyer, mother, father)) {
-          boolean sender = owner.equals(lawyer);
-          copies.setString(at + 1, owner);
-          copies.setLong(at + 2, message);
-          copies.setLong(at + 3, thread);
-          copies.setString(at + 4, lawyer);
-          copies.setString(at + 5, Practice.LAWYER_NAME);
-          if (sender) {
-            copies.setString(at + 6, recipients);
-          } else {
-            copies.setNull(at + 6, Types.VARCHAR);
-          }
-          copies.setString(at + 7, subject);
-          copies.setString(at + 8, preview);
-          copies.setObject(at + 9, now);
-          copies.setLong(at + 10, sender ? SENT : INBOX);
-          if (sender) {
-            copies.setObject(at + 11, now);
-          } else {
-            copies.setNull(at + 11, Types.TIMESTAMP_WITH_TIMEZONE);
-          }
+          bindCopy(copies, at, owner, message, thread, recipients, subject, preview, now);
           at += 11;
         }
         copies.executeUpdate();

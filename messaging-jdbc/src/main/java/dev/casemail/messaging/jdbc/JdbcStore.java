@@ -8,7 +8,6 @@ import dev.casemail.messaging.core.port.Store;
 import dev.casemail.messaging.core.record.RecordHead;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
